@@ -47,6 +47,9 @@ type Output interface {
 	// ErrStdinNotAllowed when the request said allow_stdin false, and with ctx's error when the
 	// cell is interrupted.
 	Input(ctx context.Context, prompt string, password bool) (string, error)
+	// ExecutionCount is the number the front end shows for this cell (In [n]); 0 when the
+	// request is silent. Interpreters use it to name the cell in error messages.
+	ExecutionCount() int
 }
 
 // ExecError is a failed cell as the front end shows it.
