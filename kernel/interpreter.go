@@ -24,6 +24,9 @@ type MIMEBundle map[string]any
 type Result struct {
 	Data     MIMEBundle     // nil when the cell has no value to show
 	Metadata map[string]any // per-MIME metadata, such as image sizes; may be nil
+	// Page, when not nil, is help text for the front end's pager: the kernel sends it as an
+	// execute_reply payload with source "page" (what `?name` shows in ipykernel).
+	Page MIMEBundle
 }
 
 // DisplayData is one display_data (or, with Update, update_display_data) message.
