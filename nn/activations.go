@@ -1,0 +1,166 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+)
+
+// ReLU returns max(a, 0) elementwise.
+func ReLU(a *Tensor) *Tensor { return applyAct(actReLU, a, 0) }
+
+// LeakyReLU returns a where a > 0 and slope*a elsewhere.
+func LeakyReLU(a *Tensor, slope float64) *Tensor { return applyAct(actLeaky, a, float32(slope)) }
+
+// Tanh returns tanh(a) elementwise.
+func Tanh(a *Tensor) *Tensor { return applyAct(actTanh, a, 0) }
+
+// Sigmoid returns 1/(1+e**-a) elementwise.
+func Sigmoid(a *Tensor) *Tensor { return applyAct(actSigmoid, a, 0) }
+
+// Softmax returns the softmax of each row of a 2-D tensor (of a 1-D tensor as one row),
+// computed stably by subtracting the row maximum.
+func Softmax(a *Tensor) *Tensor {
+	r, c := a.Rows(), a.Cols()
+	t := newResult("softmax", append([]int(nil), a.shape...), a)
+	for i := 0; i < r; i++ {
+		softmaxRow(t.data[i*c:i*c+c], a.data[i*c:i*c+c])
+	}
+	if t.requiresGrad {
+		t.backward = func() {
+			for i := 0; i < r; i++ {
+				s, g := t.data[i*c:i*c+c], t.grad[i*c:i*c+c]
+				var dot float32
+				for j := range s {
+					dot += s[j] * g[j]
+				}
+				for j := range s {
+					a.grad[i*c+j] += s[j] * (g[j] - dot)
+				}
+			}
+		}
+	}
+	return t
+}
+
+func softmaxRow(dst, src []float32) {
+	m := src[0]
+	for _, v := range src {
+		m = max(m, v)
+	}
+	var s float32
+	for j, v := range src {
+		e := float32(math.Exp(float64(v - m)))
+		dst[j] = e
+		s += e
+	}
+	for j := range dst {
+		dst[j] /= s
+	}
+}
+
+// actKind names an elementwise activation.
+type actKind int
+
+const (
+	actIdentity actKind = iota
+	actReLU
+	actLeaky
+	actTanh
+	actSigmoid
+)
+
+var actNames = [...]string{"identity", "relu", "leakyrelu", "tanh", "sigmoid"}
+
+func parseAct(name string) actKind {
+	for i, n := range actNames {
+		if n == name {
+			return actKind(i)
+		}
+	}
+	switch name {
+	case "", "linear", "none":
+		return actIdentity
+	case "leaky_relu", "leaky":
+		return actLeaky
+	}
+	panic(fmt.Sprintf("nn: unknown activation %q (want relu, leakyrelu, tanh, sigmoid or identity)", name))
+}
+
+func applyAct(k actKind, a *Tensor, slope float32) *Tensor {
+	t := newResult(actNames[k], append([]int(nil), a.shape...), a)
+	actForward(k, slope, t.data, a.data)
+	if t.requiresGrad {
+		t.backward = func() { actBackward(k, slope, a.grad, t.grad, a.data, t.data) }
+	}
+	return t
+}
+
+// actForward sets dst to the activation of src.
+func actForward(k actKind, slope float32, dst, src []float32) {
+	switch k {
+	case actIdentity:
+		copy(dst, src)
+	case actReLU:
+		for i, x := range src {
+			dst[i] = max(x, 0)
+		}
+	case actLeaky:
+		for i, x := range src {
+			if x > 0 {
+				dst[i] = x
+			} else {
+				dst[i] = slope * x
+			}
+		}
+	case actTanh:
+		for i, x := range src {
+			dst[i] = tanh32(x)
+		}
+	case actSigmoid:
+		for i, x := range src {
+			dst[i] = float32(sigmoid64(float64(x)))
+		}
+	}
+}
+
+// actBackward adds upstream g times the activation's derivative into dx.
+func actBackward(k actKind, slope float32, dx, g, x, y []float32) {
+	switch k {
+	case actIdentity:
+		addInto(dx, g)
+	case actReLU:
+		for i, v := range x {
+			if v > 0 {
+				dx[i] += g[i]
+			}
+		}
+	case actLeaky:
+		for i, v := range x {
+			if v > 0 {
+				dx[i] += g[i]
+			} else {
+				dx[i] += slope * g[i]
+			}
+		}
+	case actTanh:
+		for i, z := range y[:len(g)] {
+			dx[i] += g[i] * (1 - z*z)
+		}
+	case actSigmoid:
+		for i, z := range y[:len(g)] {
+			dx[i] += g[i] * z * (1 - z)
+		}
+	}
+}
+
+// tanh32 is tanh rounded to float32, faster than math.Tanh: it uses one exponential.
+func tanh32(x float32) float32 {
+	if x > 9 {
+		return 1
+	}
+	if x < -9 {
+		return -1
+	}
+	e := math.Exp(2 * float64(x))
+	return float32((e - 1) / (e + 1))
+}

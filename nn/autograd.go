@@ -1,0 +1,82 @@
+package nn
+
+import "fmt"
+
+// newResult returns the tensor made by op from parents, with a fresh buffer of the given
+// shape. It requires gradients when any parent does.
+func newResult(op string, shape []int, parents ...*Tensor) *Tensor {
+	t := &Tensor{shape: shape, data: make([]float32, numel(shape)), op: op, parents: parents}
+	for _, p := range parents {
+		if p.requiresGrad {
+			t.requiresGrad = true
+		}
+	}
+	return t
+}
+
+// Backward computes the gradient of t, which must have one element (a loss), with respect
+// to every tensor of its graph that requires gradients. Intermediate gradients are zeroed
+// first; leaf gradients (parameters) accumulate, so call the optimizer's ZeroGrad between
+// steps.
+func (t *Tensor) Backward() {
+	if len(t.data) != 1 {
+		panic(fmt.Sprintf("nn: Backward needs a one-element tensor, got shape %v", t.shape))
+	}
+	if !t.requiresGrad {
+		panic("nn: Backward on a tensor that depends on no tensor requiring gradients")
+	}
+	order := t.topoOrder()
+	for _, n := range order {
+		if n.backward == nil {
+			if n.grad == nil {
+				n.grad = make([]float32, len(n.data))
+			}
+			continue
+		}
+		if len(n.grad) != len(n.data) {
+			n.grad = make([]float32, len(n.data))
+		} else {
+			clear(n.grad)
+		}
+	}
+	t.grad[0] = 1
+	for i := len(order) - 1; i >= 0; i-- {
+		if n := order[i]; n.backward != nil {
+			n.backward()
+		}
+	}
+	for _, n := range order {
+		if n.backward != nil {
+			n.released = true
+		}
+	}
+}
+
+// topoOrder lists the tensors of t's graph that require gradients, parents first.
+func (t *Tensor) topoOrder() []*Tensor {
+	order := t.topo[:0]
+	var visit func(n *Tensor)
+	visit = func(n *Tensor) {
+		if n.mark || !n.requiresGrad {
+			return
+		}
+		n.mark = true
+		for _, p := range n.parents {
+			visit(p)
+		}
+		order = append(order, n)
+	}
+	visit(t)
+	for _, n := range order {
+		n.mark = false
+	}
+	t.topo = order
+	return order
+}
+
+// accumulate adds src into dst.
+func accumulate(dst, src []float32) {
+	for i, v := range src {
+		dst[i] += v
+	}
+}

@@ -1,0 +1,44 @@
+// Package nn is gograd's native backpropagation library: the numerics that notebook cells
+// drive at native speed through the interpreter.
+//
+// It has two levels that teach the same chain rule:
+//
+//   - Value is a scalar with a gradient, micrograd-style. Every operation records its inputs
+//     (Children) and its local derivatives (LocalGrads), so a notebook can walk the graph
+//     (Topo) and show how Backward multiplies upstream gradients by local ones.
+//   - Tensor is a float32 array with reverse-mode autograd for real training: MatMul,
+//     broadcasting Add/Sub/Mul/Div, activations, Sum/Mean, Reshape/Transpose and row
+//     indexing. Layers (Linear, Activation, Sequential, MLP), losses (MSE, BCE,
+//     SoftmaxCrossEntropy), optimizers (SGD, Adam), a Recorder and Fit build on it.
+//
+// A training step written by hand stays four lines:
+//
+//	pred := model.Forward(x)        // 1. forward
+//	loss := nn.MSE(pred, y)         // 2. loss
+//	opt.ZeroGrad(); loss.Backward() // 3. backward (chain rule)
+//	opt.Step()                      // 4. update
+//
+// # Storage and speed
+//
+// Tensors store float32, row-major. Matrix products run on github.com/viterin/vek's
+// float32 kernels (Go assembly, AVX2 when the CPU has it, pure Go otherwise, cgo-free), on
+// both cores when the product is large enough. Layers reuse their output buffers once a
+// Backward has gone through them, so a training loop does not allocate per step; a
+// Forward that is not followed by Backward never overwrites an earlier result.
+//
+// # Invariants
+//
+// A tensor's Grad is nil until a Backward reaches it. Backward zeroes the gradients of
+// intermediate results and accumulates into leaves (parameters), which the optimizer's
+// ZeroGrad resets. The API is concrete (no generic functions) so that interpreted cells see
+// all of it through yaegi's symbol tables.
+//
+// # Panics and errors
+//
+// nn panics only on programmer errors: a shape mismatch (the message names both shapes), an
+// index out of range, an unknown activation name. Everything a running cell can meet at run
+// time (an interrupted context, a bad configuration) is an error value.
+//
+// Long calls (Fit) watch their context between steps and return its error, wrapped, with the
+// history so far.
+package nn

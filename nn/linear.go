@@ -1,0 +1,91 @@
+package nn
+
+import (
+	"fmt"
+	"math/rand"
+)
+
+// Linear is a fully connected layer: Forward(x) = x·W + B for a batch x (n×In), with W of
+// shape In×Out and B of shape 1×Out.
+type Linear struct {
+	W, B *Tensor
+
+	in, out int
+	y       *Tensor // output of the last Forward, reused once Backward went through it
+	xt, wt  []float32
+	tmp     []float32
+}
+
+// NewLinear returns a Linear layer with weights from init (Xavier or He) drawn from a
+// generator seeded with seed, and zero biases.
+func NewLinear(in, out int, init Init, seed int64) *Linear {
+	return newLinear(in, out, init, rand.New(rand.NewSource(seed)))
+}
+
+func newLinear(in, out int, init Init, rng *rand.Rand) *Linear {
+	l := &Linear{in: in, out: out, W: Zeros(in, out), B: Zeros(1, out)}
+	initWeights(l.W.data, in, out, init, rng)
+	l.W.requiresGrad, l.B.requiresGrad = true, true
+	return l
+}
+
+// In returns the number of inputs.
+func (l *Linear) In() int { return l.in }
+
+// Out returns the number of outputs.
+func (l *Linear) Out() int { return l.out }
+
+// String names the layer and its sizes.
+func (l *Linear) String() string { return fmt.Sprintf("Linear(%d→%d)", l.in, l.out) }
+
+// Parameters returns W and B.
+func (l *Linear) Parameters() []*Tensor { return []*Tensor{l.W, l.B} }
+
+// Forward returns x·W + B.
+func (l *Linear) Forward(x *Tensor) *Tensor {
+	if len(x.shape) != 2 || x.shape[1] != l.in {
+		panic(fmt.Sprintf("nn: Linear(%d→%d).Forward: input shape %v, want [n %d]", l.in, l.out, x.shape, l.in))
+	}
+	n := x.shape[0]
+	y := reusable(l.y, n, l.out)
+	if y == nil {
+		y = &Tensor{shape: []int{n, l.out}, data: make([]float32, n*l.out), op: "linear"}
+		y.backward = func() { l.backward(y) }
+		y.parents = make([]*Tensor, 3)
+		l.y = y
+	}
+	y.parents[0], y.parents[1], y.parents[2] = x, l.W, l.B
+	y.requiresGrad = x.requiresGrad || l.W.requiresGrad || l.B.requiresGrad
+	matmulInto(y.data, x.data, l.W.data, n, l.in, l.out)
+	b := l.B.data
+	for i := 0; i < n; i++ {
+		addInto(y.data[i*l.out:i*l.out+l.out], b)
+	}
+	return y
+}
+
+// backward sends the gradient of y, an output of l, to W, B and (when it needs one) to the
+// input y was computed from.
+func (l *Linear) backward(y *Tensor) {
+	x, g := y.parents[0], y.grad
+	n := x.shape[0]
+	if l.W.requiresGrad { // dW += xᵀ·g
+		l.xt = growBuf(l.xt, n*l.in)
+		transposeInto(l.xt, x.data, n, l.in)
+		l.tmp = growBuf(l.tmp, l.in*l.out)
+		matmulInto(l.tmp, l.xt, g, l.in, n, l.out)
+		addInto(l.W.grad, l.tmp)
+	}
+	if l.B.requiresGrad {
+		for i := 0; i < n; i++ {
+			addInto(l.B.grad, g[i*l.out:i*l.out+l.out])
+		}
+	}
+	if x.requiresGrad { // dx += g·Wᵀ
+		l.wt = growBuf(l.wt, l.in*l.out)
+		transposeInto(l.wt, l.W.data, l.in, l.out)
+		l.tmp = growBuf(l.tmp, max(n*l.in, l.in*l.out))
+		matmulInto(l.tmp, g, l.wt, n, l.out, l.in)
+		addInto(x.grad, l.tmp[:n*l.in])
+	}
+}
