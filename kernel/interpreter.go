@@ -1,6 +1,9 @@
 package kernel
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // Interpreter runs the cells of one notebook session. It is the whole contract between the
 // protocol (this package) and a language: the kernel knows nothing about Go.
@@ -93,3 +96,7 @@ type CompletenessChecker interface {
 type ExpressionEvaluator interface {
 	EvalExpression(ctx context.Context, expr string) (MIMEBundle, error)
 }
+
+// ErrStdinNotAllowed is what Output.Input returns when the execute_request said allow_stdin
+// false: the front end cannot answer input requests.
+var ErrStdinNotAllowed = errors.New("kernel: stdin not allowed")
