@@ -5,8 +5,11 @@ import (
 	"encoding/base64"
 	"image"
 	"image/png"
+	"os"
 	"sync"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // published is one call to recorder.Publish.
@@ -59,4 +62,18 @@ func keys(b Bundle) []string {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+type vgRect = vg.Rectangle
+
+// writeBundlePNG writes the image/png of b to path.
+func writeBundlePNG(t *testing.T, path string, b Bundle) {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(b.Data["image/png"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,0 +1,194 @@
+package display
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+)
+
+// LossOptions says how a loss curve is drawn. The zero value draws the raw training (and
+// validation) loss on a linear scale.
+type LossOptions struct {
+	// LogScale draws the loss axis on a log scale, which shows late progress.
+	LogScale bool
+	// Smoothing is the weight of an exponential moving average, in [0, 1): 0 draws the raw
+	// loss, 0.9 a smooth line with the raw loss faint behind it (as TensorBoard does).
+	Smoothing float64
+	// Title replaces the default title, "loss".
+	Title string
+}
+
+// maxLinePoints is the most points a line gets: longer series are averaged into this many
+// buckets, which keeps rendering cost flat however long a run is.
+const maxLinePoints = 600
+
+// LossValues draws a loss curve from the losses of a hand-written loop, one per step (x is
+// the step number, from 1).
+func LossValues(loss []float64, opts LossOptions) *plot.Plot {
+	return lossPlot(stepsFrom1(len(loss)), loss, nil, opts)
+}
+
+// stepsFrom1 returns 1, 2, ..., n.
+func stepsFrom1(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = float64(i + 1)
+	}
+	return s
+}
+
+// lossPlot draws training loss, and validation loss where it is not NaN, against steps.
+func lossPlot(steps, loss, val []float64, opts LossOptions) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = opts.Title
+	if p.Title.Text == "" {
+		p.Title.Text = "loss"
+	}
+	p.X.Label.Text = "step"
+	p.Y.Label.Text = "loss"
+	p.Add(plotter.NewGrid())
+	scale := opts.LogScale
+	if opts.LogScale {
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	}
+	trainColor := plotutil.Color(0)
+	if opts.Smoothing > 0 && opts.Smoothing < 1 {
+		addLine(p, steps, loss, scale, faded(trainColor), "")
+		addLine(p, steps, ema(loss, opts.Smoothing), scale, trainColor, "train")
+	} else {
+		addLine(p, steps, loss, scale, trainColor, "train")
+	}
+	if hasFinite(val) {
+		addLine(p, steps, val, scale, plotutil.Color(1), "validation")
+	}
+	p.Legend.Top = true
+	if len(loss) == 0 {
+		p.Title.Text += " (no steps yet)"
+	}
+	return p
+}
+
+// gradPlot draws one line per layer of gradient norms (norms[step][layer]) on a log scale.
+func gradPlot(steps []float64, norms [][]float64, names []string, title string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "step"
+	p.Y.Label.Text = "L2 norm"
+	p.Add(plotter.NewGrid())
+	layers := 0
+	for _, n := range norms {
+		layers = max(layers, len(n))
+	}
+	anyPositive := false
+	for l := 0; l < layers; l++ {
+		ys := make([]float64, len(norms))
+		for i, n := range norms {
+			ys[i] = math.NaN()
+			if l < len(n) {
+				ys[i] = n[l]
+			}
+			anyPositive = anyPositive || ys[i] > 0
+		}
+		name := layerName(names, l)
+		addLine(p, steps, ys, true, plotutil.Color(l), name)
+	}
+	p.Legend.TextStyle.Font.Size = 9
+	if anyPositive {
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	}
+	p.Legend.Top = true
+	return p
+}
+
+// layerName is names[l], or "layer l" when there is no name.
+func layerName(names []string, l int) string {
+	if l < len(names) && names[l] != "" {
+		return names[l]
+	}
+	return "layer " + itoa(l)
+}
+
+// addLine adds the finite (and, on a log scale, positive) points of ys against xs as a line,
+// averaged down to maxLinePoints, with a legend entry when name is not empty.
+func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name string) {
+	pts := decimate(xs, ys, positive, maxLinePoints)
+	if len(pts) == 0 {
+		return
+	}
+	l, err := plotter.NewLine(pts)
+	if err != nil { // cannot happen: decimate keeps finite points only
+		return
+	}
+	l.Color = c
+	l.Width = vg.Points(1.5)
+	p.Add(l)
+	if name != "" {
+		p.Legend.Add(name, l)
+	}
+}
+
+// decimate keeps the usable points of (xs, ys) and averages runs of them so that at most
+// limit remain.
+func decimate(xs, ys []float64, positive bool, limit int) plotter.XYs {
+	pts := make(plotter.XYs, 0, len(ys))
+	for i, y := range ys {
+		if i >= len(xs) || math.IsNaN(y) || math.IsInf(y, 0) || (positive && y <= 0) {
+			continue
+		}
+		pts = append(pts, plotter.XY{X: xs[i], Y: y})
+	}
+	if len(pts) <= limit {
+		return pts
+	}
+	out := make(plotter.XYs, limit)
+	for b := range out {
+		lo, hi := b*len(pts)/limit, (b+1)*len(pts)/limit
+		var sx, sy float64
+		for _, q := range pts[lo:hi] {
+			sx += q.X
+			sy += q.Y
+		}
+		n := float64(hi - lo)
+		out[b] = plotter.XY{X: sx / n, Y: sy / n}
+	}
+	return out
+}
+
+// ema returns the exponential moving average of ys with weight w on the past, skipping NaNs
+// and debiased at the start, as TensorBoard does.
+func ema(ys []float64, w float64) []float64 {
+	out := make([]float64, len(ys))
+	acc, norm := 0.0, 0.0
+	for i, y := range ys {
+		if math.IsNaN(y) || math.IsInf(y, 0) {
+			out[i] = math.NaN()
+			continue
+		}
+		acc = w*acc + (1-w)*y
+		norm = w*norm + (1 - w)
+		out[i] = acc / norm
+	}
+	return out
+}
+
+// hasFinite reports whether ys has a finite value.
+func hasFinite(ys []float64) bool {
+	for _, y := range ys {
+		if !math.IsNaN(y) && !math.IsInf(y, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// faded returns c at a quarter of its opacity.
+func faded(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x50}
+}

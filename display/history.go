@@ -1,0 +1,73 @@
+package display
+
+import (
+	"github.com/gograd/gograd/nn"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+)
+
+// LossCurve draws the training loss of every step of h, and the validation loss of the
+// steps that measured one, against the step number (from 1).
+func LossCurve(h *nn.History, opts LossOptions) *plot.Plot {
+	if h == nil {
+		return lossPlot(nil, nil, nil, opts)
+	}
+	steps := make([]float64, len(h.Steps))
+	loss := make([]float64, len(h.Steps))
+	val := make([]float64, len(h.Steps))
+	for i, s := range h.Steps {
+		steps[i], loss[i], val[i] = float64(s.Step+1), s.Loss, s.ValLoss
+	}
+	return lossPlot(steps, loss, val, opts)
+}
+
+// GradientNorms draws, for each layer with parameters, the L2 norm of its gradients at every
+// step of h, on a log scale: a layer whose line sinks decades below the others has
+// vanishing gradients, one that climbs is exploding.
+func GradientNorms(h *nn.History) *plot.Plot {
+	steps, per, names := perLayer(h, func(s nn.StepStats) []float64 { return s.GradNorms })
+	return gradPlot(steps, per, names, "gradient norm per layer")
+}
+
+// UpdateRatios draws, for each layer, ‖Δweights‖/‖weights‖ at every step of h on a log
+// scale; around 1e-3 is healthy, much lower means the layer barely learns.
+func UpdateRatios(h *nn.History) *plot.Plot {
+	steps, per, names := perLayer(h, func(s nn.StepStats) []float64 { return s.UpdateRatios })
+	p := gradPlot(steps, per, names, "update / weight ratio per layer")
+	p.Y.Label.Text = "ratio"
+	return p
+}
+
+// perLayer extracts the steps, one per-layer series and the layer names of h.
+func perLayer(h *nn.History, f func(nn.StepStats) []float64) ([]float64, [][]float64, []string) {
+	if h == nil {
+		return nil, nil, nil
+	}
+	steps := make([]float64, len(h.Steps))
+	per := make([][]float64, len(h.Steps))
+	for i, s := range h.Steps {
+		steps[i], per[i] = float64(s.Step+1), f(s)
+	}
+	return steps, per, h.LayerNames
+}
+
+// Dashboard puts the loss curve and the gradient norms of h side by side, 10 by 3.5 inches:
+// the picture a cell's *nn.History shows as and the live training view draws.
+func Dashboard(h *nn.History, opts LossOptions) *PlotGrid {
+	g := Grid(2, LossCurve(h, opts), GradientNorms(h))
+	g.Width, g.Height = 10*vg.Inch, 3.5*vg.Inch
+	return g
+}
+
+// DecisionBoundary draws the classes model predicts over the plane of a data set with two
+// features, with its examples on top; see DecisionBoundaryXY.
+func DecisionBoundary(model nn.Module, d *nn.Dataset) *plot.Plot {
+	if d == nil {
+		return DecisionBoundaryXY(model, nil, nil, nil)
+	}
+	p := DecisionBoundaryXY(model, d.X, d.Labels, d.Classes)
+	if d.Name != "" {
+		p.Title.Text += ": " + d.Name
+	}
+	return p
+}
