@@ -153,14 +153,28 @@ func actBackward(k actKind, slope float32, dx, g, x, y []float32) {
 	}
 }
 
-// tanh32 is tanh rounded to float32, faster than math.Tanh: it uses one exponential.
+// tanh32 is tanh in float32: Eigen's rational approximation (a degree 13/6 ratio of odd
+// and even polynomials on [-7.9, 7.9], saturated beyond), a few ulps from math.Tanh and many
+// times faster.
 func tanh32(x float32) float32 {
-	if x > 9 {
-		return 1
+	const clamp = 7.90531110763549805
+	if x > clamp {
+		x = clamp
+	} else if x < -clamp {
+		x = -clamp
 	}
-	if x < -9 {
-		return -1
+	if x < 0.0004 && x > -0.0004 {
+		return x
 	}
-	e := math.Exp(2 * float64(x))
-	return float32((e - 1) / (e + 1))
+	x2 := x * x
+	p := x2*-2.76076847742355e-16 + 2.00018790482477e-13
+	p = p*x2 + -8.60467152213735e-11
+	p = p*x2 + 5.12229709037114e-08
+	p = p*x2 + 1.48572235717979e-05
+	p = p*x2 + 6.37261928875436e-04
+	p = p*x2 + 4.89352455891786e-03
+	q := x2*1.19825839466702e-06 + 1.18534705686654e-04
+	q = q*x2 + 2.26843463243900e-03
+	q = q*x2 + 4.89352518554385e-03
+	return x * p / q
 }

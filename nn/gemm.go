@@ -1,53 +1,141 @@
 package nn
 
-import "github.com/viterin/vek/vek32"
+import "sync"
 
-// matmulInto sets dst (m×n) to a (m×k) times b (k×n), all row-major. vek splits large
-// products over the CPUs by rows.
-func matmulInto(dst, a, b []float32, m, k, n int) {
-	if m == 0 || n == 0 {
-		return
-	}
-	if k == 0 {
-		clear(dst[:m*n])
-		return
-	}
-	vek32.MatMul_Into(dst[:m*n], a[:m*k], b[:k*n], k)
+// A matrix operand: element (i, j) is data[i*rs + j*cs]. Transposing is swapping rs and cs.
+type mat struct {
+	data   []float32
+	rs, cs int
 }
 
-// transposeInto sets dst (cols×rows) to the transpose of src (rows×cols), in blocks so both
-// sides stay in cache.
-func transposeInto(dst, src []float32, rows, cols int) {
-	const bs = 32
-	for i0 := 0; i0 < rows; i0 += bs {
-		i1 := min(i0+bs, rows)
-		for j0 := 0; j0 < cols; j0 += bs {
-			j1 := min(j0+bs, cols)
-			for i := i0; i < i1; i++ {
-				row := src[i*cols : i*cols+cols]
-				for j := j0; j < j1; j++ {
-					dst[j*rows+i] = row[j]
-				}
+func rowMajor(d []float32, cols int) mat { return mat{d, cols, 1} }
+
+// transposed returns the transpose of m (no copy).
+func (m mat) transposed() mat { return mat{m.data, m.cs, m.rs} }
+
+const (
+	tileM = 4
+	tileN = 16
+	// parallelMACs is the product size from which gemm splits the work over two goroutines.
+	parallelMACs = 1 << 18
+)
+
+// gemmWork is scratch space for gemm, owned by one caller (a layer) so steps do not allocate.
+type gemmWork struct {
+	part [2]gemmPart
+}
+
+// gemmPart is one worker's scratch: a packed B panel, a padded A tile and a C tile.
+type gemmPart struct {
+	b, a []float32
+	c    [tileM * tileN]float32
+}
+
+// gemm adds a·b to c (m×n, row-major with row stride ldc), a being m×k and b k×n.
+func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
+	if m == 0 || n == 0 || k == 0 {
+		return
+	}
+	if !hasFMA {
+		gemmGo(m, n, k, a, b, c, ldc)
+		return
+	}
+	panels := (n + tileN - 1) / tileN
+	if m*n*k < parallelMACs || panels < 2 {
+		gemmPanels(0, panels, m, n, k, a, b, c, ldc, &w.part[0])
+		return
+	}
+	half := panels / 2
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		gemmPanels(half, panels, m, n, k, a, b, c, ldc, &w.part[1])
+	}()
+	gemmPanels(0, half, m, n, k, a, b, c, ldc, &w.part[0])
+	wg.Wait()
+}
+
+// gemmPanels computes the column panels [p0, p1) of c += a·b with the assembly kernel.
+func gemmPanels(p0, p1, m, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
+	for p := p0; p < p1; p++ {
+		j0 := p * tileN
+		width := min(tileN, n-j0)
+		bp, ldb := &b.data[j0*b.cs], b.rs*4
+		if width < tileN || b.cs != 1 {
+			w.b = growBuf(w.b, k*tileN)
+			packB(w.b, b, k, j0, width)
+			bp, ldb = &w.b[0], tileN*4
+		}
+		for i0 := 0; i0 < m; i0 += tileM {
+			rows := min(tileM, m-i0)
+			ap, ars, acs := &a.data[i0*a.rs], a.rs*4, a.cs*4
+			if rows < tileM {
+				w.a = growBuf(w.a, tileM*k)
+				packA(w.a, a, k, i0, rows)
+				ap, ars, acs = &w.a[0], k*4, 4
+			}
+			if rows == tileM && width == tileN {
+				kern4x16(k, ap, ars, acs, bp, ldb, &c[i0*ldc+j0], ldc*4)
+				continue
+			}
+			w.c = [tileM * tileN]float32{}
+			kern4x16(k, ap, ars, acs, bp, ldb, &w.c[0], tileN*4)
+			for r := 0; r < rows; r++ {
+				addInto(c[(i0+r)*ldc+j0:(i0+r)*ldc+j0+width], w.c[r*tileN:r*tileN+width])
 			}
 		}
 	}
 }
 
-// addInto adds src into dst elementwise (SIMD when available).
-func addInto(dst, src []float32) {
-	if len(dst) >= 32 {
-		vek32.Add_Inplace(dst, src[:len(dst)])
-		return
-	}
-	for i, v := range src[:len(dst)] {
-		dst[i] += v
+// packB copies columns [j0, j0+width) of b (k rows) into dst as k rows of tileN floats,
+// padding with zeros.
+func packB(dst []float32, b mat, k, j0, width int) {
+	for p := 0; p < k; p++ {
+		row := dst[p*tileN : p*tileN+tileN]
+		for j := 0; j < tileN; j++ {
+			if j < width {
+				row[j] = b.data[p*b.rs+(j0+j)*b.cs]
+			} else {
+				row[j] = 0
+			}
+		}
 	}
 }
 
-// growBuf returns buf resized to n elements, reallocating only when it is too small.
-func growBuf(buf []float32, n int) []float32 {
-	if cap(buf) < n {
-		return make([]float32, n)
+// packA copies rows [i0, i0+rows) of a into dst as tileM row-major rows of k, padding with
+// zero rows.
+func packA(dst []float32, a mat, k, i0, rows int) {
+	for r := 0; r < tileM; r++ {
+		row := dst[r*k : r*k+k]
+		for p := range row {
+			if r < rows {
+				row[p] = a.data[(i0+r)*a.rs+p*a.cs]
+			} else {
+				row[p] = 0
+			}
+		}
 	}
-	return buf[:n]
+}
+
+// gemmGo is the portable c += a·b.
+func gemmGo(m, n, k int, a, b mat, c []float32, ldc int) {
+	for i := 0; i < m; i++ {
+		ci := c[i*ldc : i*ldc+n]
+		for p := 0; p < k; p++ {
+			av := a.data[i*a.rs+p*a.cs]
+			if av == 0 {
+				continue
+			}
+			for j := range ci {
+				ci[j] += av * b.data[p*b.rs+j*b.cs]
+			}
+		}
+	}
+}
+
+// matmulInto sets dst (m×n) to a (m×k) times b (k×n), all row-major.
+func matmulInto(dst, a, b []float32, m, k, n int, w *gemmWork) {
+	clear(dst[:m*n])
+	gemm(m, n, k, rowMajor(a, k), rowMajor(b, n), dst, n, w)
 }

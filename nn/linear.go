@@ -12,8 +12,7 @@ type Linear struct {
 
 	in, out int
 	y       *Tensor // output of the last Forward, reused once Backward went through it
-	xt, wt  []float32
-	tmp     []float32
+	work    gemmWork
 }
 
 // NewLinear returns a Linear layer with weights from init (Xavier or He) drawn from a
@@ -56,11 +55,11 @@ func (l *Linear) Forward(x *Tensor) *Tensor {
 	}
 	y.parents[0], y.parents[1], y.parents[2] = x, l.W, l.B
 	y.requiresGrad = x.requiresGrad || l.W.requiresGrad || l.B.requiresGrad
-	matmulInto(y.data, x.data, l.W.data, n, l.in, l.out)
 	b := l.B.data
 	for i := 0; i < n; i++ {
-		addInto(y.data[i*l.out:i*l.out+l.out], b)
+		copy(y.data[i*l.out:i*l.out+l.out], b)
 	}
+	gemm(n, l.out, l.in, rowMajor(x.data, l.in), rowMajor(l.W.data, l.out), y.data, l.out, &l.work)
 	return y
 }
 
@@ -70,11 +69,7 @@ func (l *Linear) backward(y *Tensor) {
 	x, g := y.parents[0], y.grad
 	n := x.shape[0]
 	if l.W.requiresGrad { // dW += xᵀ·g
-		l.xt = growBuf(l.xt, n*l.in)
-		transposeInto(l.xt, x.data, n, l.in)
-		l.tmp = growBuf(l.tmp, l.in*l.out)
-		matmulInto(l.tmp, l.xt, g, l.in, n, l.out)
-		addInto(l.W.grad, l.tmp)
+		gemm(l.in, l.out, n, rowMajor(x.data, l.in).transposed(), rowMajor(g, l.out), l.W.grad, l.out, &l.work)
 	}
 	if l.B.requiresGrad {
 		for i := 0; i < n; i++ {
@@ -82,10 +77,6 @@ func (l *Linear) backward(y *Tensor) {
 		}
 	}
 	if x.requiresGrad { // dx += g·Wᵀ
-		l.wt = growBuf(l.wt, l.in*l.out)
-		transposeInto(l.wt, l.W.data, l.in, l.out)
-		l.tmp = growBuf(l.tmp, max(n*l.in, l.in*l.out))
-		matmulInto(l.tmp, g, l.wt, n, l.out, l.in)
-		addInto(x.grad, l.tmp[:n*l.in])
+		gemm(n, l.in, l.out, rowMajor(g, l.out), rowMajor(l.W.data, l.out).transposed(), x.grad, l.in, &l.work)
 	}
 }

@@ -12,22 +12,15 @@ func MatMul(a, b *Tensor) *Tensor {
 	}
 	m, k, n := a.shape[0], a.shape[1], b.shape[1]
 	t := newResult("matmul", []int{m, n}, a, b)
-	matmulInto(t.data, a.data, b.data, m, k, n)
+	w := &gemmWork{}
+	matmulInto(t.data, a.data, b.data, m, k, n, w)
 	if t.requiresGrad {
 		t.backward = func() {
-			if a.requiresGrad { // dA = dT · Bᵀ
-				bt := make([]float32, k*n)
-				transposeInto(bt, b.data, k, n)
-				tmp := make([]float32, m*k)
-				matmulInto(tmp, t.grad, bt, m, n, k)
-				addInto(a.grad, tmp)
+			if a.requiresGrad { // dA += dT · Bᵀ
+				gemm(m, k, n, rowMajor(t.grad, n), rowMajor(b.data, n).transposed(), a.grad, k, w)
 			}
-			if b.requiresGrad { // dB = Aᵀ · dT
-				at := make([]float32, m*k)
-				transposeInto(at, a.data, m, k)
-				tmp := make([]float32, k*n)
-				matmulInto(tmp, at, t.grad, k, m, n)
-				addInto(b.grad, tmp)
+			if b.requiresGrad { // dB += Aᵀ · dT
+				gemm(k, n, m, rowMajor(a.data, k).transposed(), rowMajor(t.grad, n), b.grad, n, w)
 			}
 		}
 	}

@@ -1,0 +1,70 @@
+package nn
+
+import (
+	"math"
+	"math/rand"
+	"testing"
+)
+
+// naive returns a·b for operands given with strides, in float64.
+func naive(m, n, k int, a, b mat) []float64 {
+	c := make([]float64, m*n)
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			for p := 0; p < k; p++ {
+				c[i*n+j] += float64(a.data[i*a.rs+p*a.cs]) * float64(b.data[p*b.rs+j*b.cs])
+			}
+		}
+	}
+	return c
+}
+
+func TestGemmMatchesNaive(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	shapes := [][3]int{{1, 1, 1}, {4, 16, 3}, {5, 17, 2}, {3, 1, 7}, {32, 16, 16}, {64, 10, 64},
+		{7, 33, 0}, {64, 128, 784}, {130, 40, 70}}
+	for _, s := range shapes {
+		m, n, k := s[0], s[1], s[2]
+		for _, ta := range []bool{false, true} {
+			for _, tb := range []bool{false, true} {
+				a, b := make([]float32, m*k), make([]float32, k*n)
+				for i := range a {
+					a[i] = float32(rng.NormFloat64())
+				}
+				for i := range b {
+					b[i] = float32(rng.NormFloat64())
+				}
+				am, bm := rowMajor(a, k), rowMajor(b, n)
+				if ta {
+					am = rowMajor(a, m).transposed()
+				}
+				if tb {
+					bm = rowMajor(b, k).transposed()
+				}
+				c := make([]float32, m*n)
+				for i := range c {
+					c[i] = 1
+				}
+				gemm(m, n, k, am, bm, c, n, &gemmWork{})
+				want := naive(m, n, k, am, bm)
+				for i := range c {
+					if d := math.Abs(float64(c[i]) - 1 - want[i]); d > 1e-4*math.Sqrt(float64(k)+1)*4 {
+						t.Fatalf("%dx%dx%d ta=%v tb=%v: c[%d] = %v, want 1+%v", m, n, k, ta, tb, i, c[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTanh32IsAccurate(t *testing.T) {
+	worst := 0.0
+	for x := -12.0; x <= 12; x += 0.000731 {
+		got := float64(tanh32(float32(x)))
+		want := math.Tanh(float64(float32(x)))
+		worst = math.Max(worst, math.Abs(got-want)/math.Max(math.Abs(want), 1e-30))
+	}
+	if worst > 1e-6 { // about 8 ulps
+		t.Errorf("tanh32 relative error up to %v", worst)
+	}
+}
