@@ -98,6 +98,7 @@ type client struct {
 	iopubIn                       *inbox
 	done                          chan runResult // Run's result
 	cancel                        context.CancelFunc
+	closeOnce                     sync.Once
 }
 
 // runResult is what Run returned.
@@ -214,6 +215,11 @@ func (c *client) waitReady() {
 
 // close stops the kernel (if still running) and the client sockets.
 func (c *client) close() {
+	c.closeOnce.Do(c.closeNow)
+}
+
+// closeNow does what close does, once.
+func (c *client) closeNow() {
 	c.cancel()
 	select {
 	case r := <-c.done:
