@@ -16,6 +16,6 @@ func benchGemm(b *testing.B, m, n, k int, ta bool) {
 	b.ReportMetric(float64(2*m*n*k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 }
 
-func BenchmarkGemmForward784(b *testing.B) { benchGemm(b, 64, 128, 784, false) }
+func BenchmarkGemmForward784(b *testing.B)    { benchGemm(b, 64, 128, 784, false) }
 func BenchmarkGemmWeightGrad784(b *testing.B) { benchGemm(b, 784, 128, 64, true) }
 func BenchmarkGemmTiny(b *testing.B)          { benchGemm(b, 32, 16, 16, false) }
