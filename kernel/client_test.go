@@ -41,7 +41,7 @@ type inbox struct {
 }
 
 // next returns the first message (backlog first) that pred accepts, keeping the others.
-func (in *inbox) next(t *testing.T, what string, pred func(*message) bool) *message {
+func (in *inbox) next(t testing.TB, what string, pred func(*message) bool) *message {
 	t.Helper()
 	for i, m := range in.backlog {
 		if pred(m) {
@@ -65,7 +65,7 @@ func (in *inbox) next(t *testing.T, what string, pred func(*message) bool) *mess
 }
 
 // none fails if a message that pred accepts arrives within d.
-func (in *inbox) none(t *testing.T, what string, d time.Duration, pred func(*message) bool) {
+func (in *inbox) none(t testing.TB, what string, d time.Duration, pred func(*message) bool) {
 	t.Helper()
 	for _, m := range in.backlog {
 		if pred(m) {
@@ -88,7 +88,7 @@ func (in *inbox) none(t *testing.T, what string, d time.Duration, pred func(*mes
 
 // client plays jupyter_client: DEALER for shell, control and stdin, SUB for iopub, REQ for hb.
 type client struct {
-	t                             *testing.T
+	t                             testing.TB
 	k                             *Kernel
 	logs                          *lockedBuffer
 	s                             signer
@@ -108,7 +108,7 @@ type runResult struct {
 }
 
 // freePorts returns n free TCP ports on 127.0.0.1.
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	t.Helper()
 	ports := make([]int, n)
 	for i := range ports {
@@ -123,7 +123,7 @@ func freePorts(t *testing.T, n int) []int {
 }
 
 // startKernel runs a kernel over interp on free ports and connects a ready client to it.
-func startKernel(t *testing.T, interp Interpreter) *client {
+func startKernel(t testing.TB, interp Interpreter) *client {
 	t.Helper()
 	p := freePorts(t, 5)
 	ci := ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", SignatureScheme: "hmac-sha256",
@@ -302,7 +302,7 @@ func (c *client) execute(code string, extra map[string]any) string {
 }
 
 // content decodes m's content.
-func content(t *testing.T, m *message) map[string]any {
+func content(t testing.TB, m *message) map[string]any {
 	t.Helper()
 	var c map[string]any
 	if err := json.Unmarshal(m.content, &c); err != nil {

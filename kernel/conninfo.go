@@ -14,12 +14,12 @@ type ConnectionInfo struct {
 	IP              string `json:"ip"`               // such as "127.0.0.1"
 	SignatureScheme string `json:"signature_scheme"` // "hmac-sha256"
 	Key             string `json:"key"`              // HMAC key; empty disables signing
-	ShellPort       int    `json:"shell_port"`
-	IOPubPort       int    `json:"iopub_port"`
-	StdinPort       int    `json:"stdin_port"`
-	ControlPort     int    `json:"control_port"`
-	HBPort          int    `json:"hb_port"`
-	KernelName      string `json:"kernel_name"`
+	ShellPort       int    `json:"shell_port"`       // ROUTER for requests
+	IOPubPort       int    `json:"iopub_port"`       // PUB for outputs and status
+	StdinPort       int    `json:"stdin_port"`       // ROUTER for input requests
+	ControlPort     int    `json:"control_port"`     // ROUTER for interrupt and shutdown
+	HBPort          int    `json:"hb_port"`          // REP echoing heartbeats
+	KernelName      string `json:"kernel_name"`      // kernelspec name; informative only
 }
 
 // ReadConnectionFile reads and checks the connection file at path.

@@ -11,18 +11,18 @@ type Info struct {
 
 // LanguageInfo is the language_info of kernel_info_reply.
 type LanguageInfo struct {
-	Name           string `json:"name"`
-	Version        string `json:"version"`
-	MIMEType       string `json:"mimetype"`
-	FileExtension  string `json:"file_extension"`
-	PygmentsLexer  string `json:"pygments_lexer,omitempty"`
-	CodeMirrorMode string `json:"codemirror_mode,omitempty"`
+	Name           string `json:"name"`                      // such as "go"
+	Version        string `json:"version"`                   // the language version
+	MIMEType       string `json:"mimetype"`                  // such as "text/x-go"
+	FileExtension  string `json:"file_extension"`            // such as ".go"
+	PygmentsLexer  string `json:"pygments_lexer,omitempty"`  // for nbconvert's highlighting
+	CodeMirrorMode string `json:"codemirror_mode,omitempty"` // for the notebook editor
 }
 
 // HelpLink is one entry of a front end's help menu.
 type HelpLink struct {
-	Text string `json:"text"`
-	URL  string `json:"url"`
+	Text string `json:"text"` // the menu entry
+	URL  string `json:"url"`  // where it leads
 }
 
 // kernelInfoReply is the content of kernel_info_reply.
