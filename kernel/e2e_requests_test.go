@@ -132,4 +132,3 @@ func TestMissingAbilities(t *testing.T) {
 		t.Errorf("user_expressions without evaluator = %v", ue)
 	}
 }
-
