@@ -92,7 +92,8 @@ func RenderPNG(d Drawer, opts PlotOptions) ([]byte, error) {
 	c := vgimg.NewWith(vgimg.UseWH(opts.Width, opts.Height), vgimg.UseDPI(opts.DPI))
 	d.Draw(draw.New(c))
 	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed} // half the time of the default, for plots a little larger files
+	if err := enc.Encode(&buf, c.Image()); err != nil {
 		return nil, fmt.Errorf("display: writing png: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -1,0 +1,64 @@
+package display
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/gograd/gograd/display"
+	"github.com/gograd/gograd/nn"
+)
+
+// discard is a Publisher that drops everything, as a kernel with no client would.
+type discard struct{ n int }
+
+func (d *discard) Publish(display.Bundle, string, bool) { d.n++ }
+func (d *discard) Clear(bool)                           {}
+
+// fit trains an MLP on two moons for a few seconds on this machine, with onStep (may be
+// nil) after every step.
+func fit(b *testing.B, onStep func(*nn.History)) *nn.History {
+	data := nn.Moons(4000, 0.1, 1)
+	model := nn.MLP([]int{2, 64, 64, 2}, "tanh", 1)
+	h, err := nn.Fit(context.Background(), model, data, nn.FitConfig{
+		Epochs: 100, BatchSize: 32, Loss: nn.SoftmaxCrossEntropy,
+		Optimizer: nn.NewAdam(model.Parameters(), 0.01), OnStep: onStep,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return h
+}
+
+// BenchmarkFitPlain is the training run without a live view.
+func BenchmarkFitPlain(b *testing.B) {
+	for b.Loop() {
+		fit(b, nil)
+	}
+}
+
+// BenchmarkFitLive is the same run with the live view at its default throttling, timed
+// against a plain run in each iteration. It reports the run's extra wall time (overhead-%,
+// the goal is under 5), the drawing time as a share of the run (render-%, spent mostly on
+// the other core) and the redraws per second.
+func BenchmarkFitLive(b *testing.B) {
+	var overhead, share, rate float64
+	for b.Loop() {
+		start := time.Now()
+		fit(b, nil)
+		plain := time.Since(start)
+
+		live := display.NewWriter(&discard{}).Training()
+		start = time.Now()
+		h := fit(b, live.Update)
+		live.Done(h)
+		total := time.Since(start)
+		n, spent := live.Stats()
+		overhead += 100 * (total.Seconds() - plain.Seconds()) / plain.Seconds()
+		share += 100 * float64(spent) / float64(total)
+		rate += float64(n) / total.Seconds()
+	}
+	b.ReportMetric(overhead/float64(b.N), "overhead-%")
+	b.ReportMetric(share/float64(b.N), "render-%")
+	b.ReportMetric(rate/float64(b.N), "redraws/s")
+}
