@@ -1,0 +1,54 @@
+// Package gogradcompat holds the helpers that compat's rewrites call: Go 1.21 built-ins
+// and range-over-func iteration, written in the subset of Go that yaegi v0.16.1 runs.
+//
+// Rewritten cells reach it by name without importing it: yaegi makes every compiled
+// package visible under its name.
+package gogradcompat
+
+import "reflect"
+
+// ordered is the set of types min and max accept.
+type ordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 |
+		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+		~float32 | ~float64 |
+		~string
+}
+
+// Min returns the smallest of its arguments, or a NaN if any argument is a NaN, as the
+// built-in min does.
+func Min[T ordered](x T, ys ...T) T {
+	for _, y := range ys {
+		if x != x {
+			return x
+		}
+		if y != y || y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+// Max returns the largest of its arguments, or a NaN if any argument is a NaN, as the
+// built-in max does.
+func Max[T ordered](x T, ys ...T) T {
+	for _, y := range ys {
+		if x != x {
+			return x
+		}
+		if y != y || y > x {
+			x = y
+		}
+	}
+	return x
+}
+
+// Clear deletes every entry of a map or sets every element of a slice to its zero value,
+// as the built-in clear does.
+func Clear(x any) {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return
+	}
+	v.Clear()
+}

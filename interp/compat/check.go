@@ -1,0 +1,68 @@
+package compat
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"path"
+	"slices"
+)
+
+// check type-checks a cell on its own and returns what go/types could learn. Errors are
+// expected (names from earlier cells are unknown) and ignored: unknown expressions simply
+// have no type. Imports of the interpreted packages are type-checked from their sources;
+// other imports become empty packages.
+func check(fset *token.FileSet, f *ast.File) *types.Info {
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{},
+		Defs:  map[*ast.Ident]types.Object{},
+		Uses:  map[*ast.Ident]types.Object{},
+	}
+	imp := &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
+	conf := types.Config{Importer: imp, Error: func(error) {}, FakeImportC: true}
+	_, _ = conf.Check("main", fset, []*ast.File{f}, info) // errors are expected, see above
+	return info
+}
+
+// sourceImporter imports the interpreted packages from their embedded sources.
+type sourceImporter struct {
+	fset *token.FileSet
+	done map[string]*types.Package
+}
+
+// Import returns the package at path: type-checked from source for the interpreted
+// packages, an empty complete package otherwise.
+func (s *sourceImporter) Import(p string) (*types.Package, error) {
+	if pkg := s.done[p]; pkg != nil {
+		return pkg, nil
+	}
+	if !slices.Contains(packageOrder[:], p) {
+		pkg := types.NewPackage(p, path.Base(p))
+		pkg.MarkComplete()
+		s.done[p] = pkg
+		return pkg, nil
+	}
+	dir := path.Join("_gopath/src", p)
+	entries, err := fs.ReadDir(sources, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []*ast.File
+	for _, e := range entries {
+		src, err := fs.ReadFile(sources, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		file, err := parser.ParseFile(s.fset, path.Join(dir, e.Name()), src, 0)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file)
+	}
+	conf := types.Config{Importer: s, Error: func(error) {}}
+	pkg, _ := conf.Check(p, s.fset, files, nil) // the sources are checked by the tests
+	s.done[p] = pkg
+	return pkg, nil
+}

@@ -1,0 +1,183 @@
+package compat
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+)
+
+// rangeKind is what a range statement ranges over, as far as the rewrite needs to know.
+type rangeKind int
+
+const (
+	rangeOther rangeKind = iota // slices, maps, strings, channels, or unknown: yaegi's own
+	rangeInt                    // an integer (Go 1.22)
+	rangeFunc0                  // func(yield func() bool) (Go 1.23)
+	rangeFunc1                  // func(yield func(V) bool)
+	rangeFunc2                  // func(yield func(K, V) bool)
+)
+
+// classify records the kind of every range statement of the original tree.
+func (r *rewriter) classify(f *ast.File) {
+	r.ranges = map[*ast.RangeStmt]rangeKind{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok {
+			r.ranges[rs] = r.kindOf(rs.X)
+		}
+		return true
+	})
+}
+
+// kindOf classifies a range expression by its type, or by its syntax when the cell alone
+// does not give it a type.
+func (r *rewriter) kindOf(x ast.Expr) rangeKind {
+	if tv, ok := r.info.Types[x]; ok && tv.Type != nil {
+		switch u := tv.Type.Underlying().(type) {
+		case *types.Basic:
+			if u.Info()&types.IsInteger != 0 {
+				return rangeInt
+			}
+		case *types.Signature:
+			if u.Params().Len() == 1 {
+				if y, ok := u.Params().At(0).Type().Underlying().(*types.Signature); ok {
+					return rangeFunc0 + rangeKind(y.Params().Len())
+				}
+			}
+		}
+		return rangeOther
+	}
+	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.INT {
+		return rangeInt
+	}
+	return rangeOther
+}
+
+// rangeStmt returns the replacement of a range statement (with its label, if any), or nil
+// to keep it. Loops over slices and maps only get per-iteration copies of their variables.
+func (r *rewriter) rangeStmt(rs *ast.RangeStmt, label *ast.LabeledStmt) ast.Stmt {
+	switch k := r.ranges[rs]; k {
+	case rangeInt:
+		return r.rangeInt(rs, label)
+	case rangeFunc0, rangeFunc1, rangeFunc2:
+		return r.rangeFunc(rs, label, int(k-rangeFunc0))
+	}
+	if rs.Tok == token.DEFINE && needsCopies(rs.Body) {
+		var names []*ast.Ident
+		for _, e := range []ast.Expr{rs.Key, rs.Value} {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" && !assigns(rs.Body, id.Name) {
+				names = append(names, id)
+			}
+		}
+		copyVars(rs.Body, names)
+	}
+	return nil
+}
+
+// rangeInt rewrites "for i := range n { body }" (Go 1.22) into
+//
+//	{ _ggNn := n; for _ggNi := _ggNn - _ggNn; _ggNi < _ggNn; _ggNi++ { i := _ggNi; body } }
+//
+// n is evaluated once, i has n's type, and each iteration has its own i, which the body
+// may change without changing the count.
+func (r *rewriter) rangeInt(rs *ast.RangeStmt, label *ast.LabeledStmt) ast.Stmt {
+	r.next()
+	pos := rs.For
+	n, i := r.fresh(pos, "n"), r.fresh(pos, "i")
+	loop := &ast.ForStmt{
+		For:  pos,
+		Init: define(pos, []ast.Expr{ident(i, pos)}, &ast.BinaryExpr{X: ident(n, pos), OpPos: pos, Op: token.SUB, Y: ident(n, pos)}),
+		Cond: &ast.BinaryExpr{X: ident(i, pos), OpPos: pos, Op: token.LSS, Y: ident(n, pos)},
+		Post: &ast.IncDecStmt{X: ident(i, pos), TokPos: pos, Tok: token.INC},
+		Body: rs.Body,
+	}
+	if !isBlank(rs.Key) {
+		bind(rs, []ast.Expr{rs.Key}, []ast.Expr{ident(i, pos)})
+	}
+	return block(pos, define(pos, []ast.Expr{n}, rs.X), labeled(label, loop))
+}
+
+// rangeFunc rewrites a range over an iterator function (Go 1.23) with values yielded
+// per iteration into a loop over gogradcompat.PullN(seq):
+//
+//	{ _ggNnext, _ggNstop := gogradcompat.Pull2(seq)
+//	  for _ggNk, _ggNv, _ggNok := _ggNnext(); _ggNok; _ggNk, _ggNv, _ggNok = _ggNnext() {
+//	      k, v := _ggNk, _ggNv; body }
+//	  _ggNstop() }
+//
+// break, continue, labels and return keep their meaning because the loop is a real loop;
+// the iterator runs in turn with the body and finishes (stop) when the loop ends. When the
+// body can return, a deferred stop also ends the iterator on the way out.
+func (r *rewriter) rangeFunc(rs *ast.RangeStmt, label *ast.LabeledStmt, arity int) ast.Stmt {
+	r.next()
+	pos := rs.For
+	next, stop, ok := r.fresh(pos, "next"), r.fresh(pos, "stop"), r.fresh(pos, "ok")
+	var vars []ast.Expr
+	for j := 0; j < arity; j++ {
+		vars = append(vars, r.fresh(pos, "v"+strconv.Itoa(j)))
+	}
+	vars = append(vars, ok)
+	call := func() ast.Expr { return &ast.CallExpr{Fun: ident(next, pos), Lparen: pos, Rparen: pos} }
+	loop := &ast.ForStmt{
+		For:  pos,
+		Init: define(pos, copies(vars, pos), call()),
+		Cond: ident(ok, pos),
+		Post: &ast.AssignStmt{Lhs: copies(vars, pos), TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{call()}},
+		Body: rs.Body,
+	}
+	var lhs, rhs []ast.Expr
+	for j, user := range []ast.Expr{rs.Key, rs.Value}[:arity] {
+		if !isBlank(user) {
+			lhs, rhs = append(lhs, user), append(rhs, ident(vars[j].(*ast.Ident), pos))
+		}
+	}
+	bind(rs, lhs, rhs)
+	pull := &ast.CallExpr{Fun: helper(pos, "Pull"+strconv.Itoa(arity)), Lparen: pos, Args: []ast.Expr{rs.X}, Rparen: pos}
+	stmts := []ast.Stmt{define(pos, []ast.Expr{next, stop}, pull)}
+	callStop := func() *ast.CallExpr { return &ast.CallExpr{Fun: ident(stop, pos), Lparen: pos, Rparen: pos} }
+	if returns(rs.Body) {
+		stmts = append(stmts, &ast.DeferStmt{Defer: pos, Call: callStop()})
+	}
+	stmts = append(stmts, labeled(label, loop), &ast.ExprStmt{X: callStop()})
+	return block(pos, stmts...)
+}
+
+// bind puts "lhs := rhs" (or "=" for a range with "=") at the top of the loop body.
+func bind(rs *ast.RangeStmt, lhs, rhs []ast.Expr) {
+	if len(lhs) == 0 {
+		return
+	}
+	tok := rs.Tok
+	if tok != token.ASSIGN {
+		tok = token.DEFINE
+	}
+	as := &ast.AssignStmt{Lhs: lhs, TokPos: rs.For, Tok: tok, Rhs: rhs}
+	rs.Body.List = append([]ast.Stmt{as}, rs.Body.List...)
+}
+
+// define returns "lhs := rhs".
+func define(pos token.Pos, lhs []ast.Expr, rhs ast.Expr) *ast.AssignStmt {
+	return &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{rhs}}
+}
+
+// copies returns fresh copies of identifiers, so the same names appear twice in a tree.
+func copies(ids []ast.Expr, pos token.Pos) []ast.Expr {
+	out := make([]ast.Expr, len(ids))
+	for i, e := range ids {
+		out[i] = ident(e.(*ast.Ident), pos)
+	}
+	return out
+}
+
+// block returns "{ stmts }".
+func block(pos token.Pos, stmts ...ast.Stmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: pos, List: stmts, Rbrace: pos}
+}
+
+// labeled puts the original label, if any, on the new loop.
+func labeled(label *ast.LabeledStmt, loop ast.Stmt) ast.Stmt {
+	if label == nil {
+		return loop
+	}
+	return &ast.LabeledStmt{Label: label.Label, Colon: label.Colon, Stmt: loop}
+}

@@ -1,0 +1,93 @@
+package compat
+
+import (
+	"errors"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Rewrite rewrites one parsed cell in place so that yaegi v0.16.1 runs it as Go 1.26
+// would. It needs the helpers and packages that Load compiles into the interpreter.
+//
+// Types come from type-checking the cell alone: a range over a value declared in an
+// earlier cell is rewritten only when its kind shows in the cell itself (see FEATURES.md).
+// The error, if any, joins one error per unsupported construct; each names the feature,
+// the position and the workaround.
+func Rewrite(fset *token.FileSet, f *ast.File) error {
+	r := &rewriter{fset: fset, info: check(fset, f)}
+	r.classify(f)
+	astutil.Apply(f, nil, r.post)
+	return errors.Join(r.errs...)
+}
+
+// rewriter carries the state of one Rewrite call.
+type rewriter struct {
+	fset   *token.FileSet
+	info   *types.Info
+	ranges map[*ast.RangeStmt]rangeKind // decided on the original tree, before any change
+	n      int                          // counter for fresh names
+	errs   []error
+}
+
+// fresh returns a new identifier, unique in the cell, at pos.
+func (r *rewriter) fresh(pos token.Pos, role string) *ast.Ident {
+	return &ast.Ident{NamePos: pos, Name: "_gg" + strconv.Itoa(r.n) + role}
+}
+
+// next starts a new group of fresh names.
+func (r *rewriter) next() { r.n++ }
+
+// post is the astutil post-order visitor: children are already rewritten.
+func (r *rewriter) post(c *astutil.Cursor) bool {
+	switch n := c.Node().(type) {
+	case *ast.CallExpr:
+		if x := r.builtin(n); x != nil {
+			c.Replace(x)
+		}
+	case *ast.LabeledStmt:
+		if rs, ok := n.Stmt.(*ast.RangeStmt); ok {
+			if s := r.rangeStmt(rs, n); s != nil {
+				c.Replace(s)
+			}
+		}
+	case *ast.RangeStmt:
+		if _, labeled := c.Parent().(*ast.LabeledStmt); labeled {
+			return true
+		}
+		if s := r.rangeStmt(n, nil); s != nil {
+			c.Replace(s)
+		}
+	case *ast.ForStmt:
+		r.forLoopVars(n)
+	case *ast.TypeSwitchStmt:
+		if s := r.typeSwitch(n); s != nil {
+			c.Replace(s)
+		}
+	}
+	return true
+}
+
+// errorf records an unsupported construct at pos.
+func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
+	r.errs = append(r.errs, &Error{Pos: r.fset.Position(pos), Msg: sprintf(format, args...)})
+}
+
+// helper returns the selector gogradcompat.name at pos.
+func helper(pos token.Pos, name string) *ast.SelectorExpr {
+	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: HelperPackage}, Sel: &ast.Ident{NamePos: pos, Name: name}}
+}
+
+// ident returns a copy of id at pos, so that one name can appear in several places.
+func ident(id *ast.Ident, pos token.Pos) *ast.Ident {
+	return &ast.Ident{NamePos: pos, Name: id.Name}
+}
+
+// isBlank tells whether e is absent or the blank identifier.
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return e == nil || ok && id.Name == "_"
+}
