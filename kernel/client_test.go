@@ -192,7 +192,7 @@ func (c *client) waitReady() {
 		id := c.send(c.shell, "kernel_info_request", map[string]any{})
 		c.reply(c.shellIn, id)
 		got := false
-		deadline := time.After(200 * time.Millisecond)
+		deadline := time.After(100 * time.Millisecond)
 	wait:
 		for {
 			select {

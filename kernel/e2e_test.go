@@ -144,6 +144,18 @@ func TestErrorsAndStopOnError(t *testing.T) {
 	if r := content(t, c.reply(c.shellIn, f)); r["status"] != "ok" {
 		t.Errorf("request after stop_on_error false = %v", r)
 	}
+	// A silent failure publishes no error and aborts nothing.
+	g := c.execute("sleep 200\nfail quiet", map[string]any{"silent": true})
+	h := c.execute("print h", nil)
+	if r := content(t, c.reply(c.shellIn, g)); r["status"] != "error" || r["evalue"] != "quiet" {
+		t.Errorf("silent failure reply = %v", r)
+	}
+	if got := types(c.iopub(g)); !slices.Equal(got, []string{"busy", "idle"}) {
+		t.Errorf("silent failure published %v", got)
+	}
+	if r := content(t, c.reply(c.shellIn, h)); r["status"] != "ok" {
+		t.Errorf("request after a silent failure = %v", r)
+	}
 	p := c.execute("panic", nil)
 	if r := content(t, c.reply(c.shellIn, p)); r["ename"] != "panic" {
 		t.Errorf("panic reply = %v", r)

@@ -96,7 +96,7 @@ func (k *Kernel) failed(r *request, out *cellOutput, req executeRequest, count i
 	if !req.Silent {
 		out.publish("error", content)
 	}
-	if orTrue(req.StopOnError) {
+	if orTrue(req.StopOnError) && !req.Silent { // as ipykernel: a silent failure aborts nothing
 		if n := k.queue.abortPending(); n > 0 {
 			k.log.Info("kernel: cell failed, aborting queued cells", "count", n)
 		}
