@@ -68,3 +68,18 @@ func TestTanh32IsAccurate(t *testing.T) {
 		t.Errorf("tanh32 relative error up to %v", worst)
 	}
 }
+
+func TestPositiveMask(t *testing.T) {
+	for _, x := range []float32{1, 1e-40, 3e38, 0, float32(math.Copysign(0, -1)), -1e-40, -2, float32(math.Inf(1)), float32(math.Inf(-1))} {
+		want := uint32(0)
+		if x > 0 {
+			want = ^uint32(0)
+		}
+		if got := positive(x); got != want {
+			t.Errorf("positive(%v) = %x, want %x", x, got, want)
+		}
+	}
+	if y := ReLU(FromFloat64([]float64{math.NaN()}, 1)); !math.IsNaN(y.At(0)) {
+		t.Errorf("ReLU(NaN) = %v, want NaN to propagate", y.At(0))
+	}
+}

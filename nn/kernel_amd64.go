@@ -7,6 +7,11 @@ import "golang.org/x/sys/cpu"
 // hasFMA reports whether the assembly kernel can run on this CPU.
 var hasFMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
+// kern6x16 adds A·B to a 6×16 tile of C (see kernel_amd64.s); strides are in bytes.
+//
+//go:noescape
+func kern6x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int)
+
 // kern4x16 adds A·B to a 4×16 tile of C (see kernel_amd64.s); strides are in bytes.
 //
 //go:noescape

@@ -5,6 +5,10 @@ package nn
 // hasFMA is false: there is no assembly kernel for this platform or build.
 const hasFMA = false
 
+func kern6x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int) {
+	panic("nn: no assembly kernel")
+}
+
 func kern4x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int) {
 	panic("nn: no assembly kernel")
 }
