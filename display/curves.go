@@ -54,7 +54,7 @@ func lossPlot(steps, loss, val []float64, opts LossOptions) *plot.Plot {
 	scale := opts.LogScale
 	if opts.LogScale {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	trainColor := plotutil.Color(0)
 	if opts.Smoothing > 0 && opts.Smoothing < 1 {
@@ -100,7 +100,7 @@ func gradPlot(steps []float64, norms [][]float64, names []string, title string) 
 	p.Legend.TextStyle.Font.Size = 9
 	if anyPositive {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	p.Legend.Top = true
 	return p

@@ -58,7 +58,7 @@ func Histograms(model *nn.Sequential, what string) *plot.Plot {
 		line.Color = plotutil.Color(i)
 		p.Add(line)
 		mean, std := meanStd(l.vals)
-		p.Legend.Add(fmt.Sprintf("%s: mean %+.3f, std %.3f", l.name, mean, std), line)
+		p.Legend.Add(fmt.Sprintf("%s: mean %+.3g, std %.3g", l.name, mean, std), line)
 	}
 	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = 9

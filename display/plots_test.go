@@ -191,3 +191,24 @@ func countNear(img image.Image, c color.Color) int {
 }
 
 func near(a, b uint32) bool { return a>>8 <= b>>8+12 && b>>8 <= a>>8+12 }
+
+func TestLogTicks(t *testing.T) {
+	var labels []string
+	for _, tk := range (logTicks{}).Ticks(0.015, 0.3) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if strings.Join(labels, " ") != "0.02 0.05 0.1 0.2" {
+		t.Errorf("labels over 0.015..0.3 = %v", labels)
+	}
+	n := 0
+	for _, tk := range (logTicks{}).Ticks(1e-6, 10) {
+		if tk.Label != "" {
+			n++
+		}
+	}
+	if n != 8 { // 1e-06 ... 10, powers of ten only
+		t.Errorf("%d labels over seven decades, want 8", n)
+	}
+}
