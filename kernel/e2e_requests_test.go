@@ -108,6 +108,10 @@ func TestIntrospectionAndUnknownRequests(t *testing.T) {
 	if r["status"] != "unknown" {
 		t.Errorf("is_complete_reply without checker = %v", r)
 	}
+	r = content(t, c.reply(c.shellIn, c.send(c.shell, "complete_request", map[string]any{"code": "boom", "cursor_pos": 4})))
+	if r["status"] != "error" || r["ename"] != "InternalError" {
+		t.Errorf("reply after a panicking completer = %v", r)
+	}
 	m := c.reply(c.shellIn, c.send(c.shell, "frobnicate_request", map[string]any{}))
 	if r := content(t, m); m.header.MsgType != "frobnicate_reply" || r["status"] != "error" {
 		t.Errorf("unknown request reply %s = %v", m.header.MsgType, r)

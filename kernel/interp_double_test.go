@@ -91,7 +91,11 @@ func (testInterp) Execute(ctx context.Context, code string, out Output) (Result,
 }
 
 // Complete offers two names replacing the two code points before the cursor.
+// It panics on the code "boom".
 func (testInterp) Complete(code string, cursor int) Completion {
+	if code == "boom" {
+		panic("completer bug")
+	}
 	return Completion{Matches: []string{"Println", "Printf"}, CursorStart: cursor - 2, CursorEnd: cursor,
 		Metadata: map[string]any{"runes": utf8.RuneCountInString(code)}}
 }
