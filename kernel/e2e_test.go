@@ -55,6 +55,23 @@ func TestExecuteStreamsDisplayAndResult(t *testing.T) {
 	}
 }
 
+func TestPagerPayload(t *testing.T) {
+	c := startKernel(t, testInterp{})
+	id := c.execute("page help for x", nil)
+	r := content(t, c.reply(c.shellIn, id))
+	pl, _ := r["payload"].([]any)
+	if len(pl) != 1 {
+		t.Fatalf("payload = %v", r["payload"])
+	}
+	p := pl[0].(map[string]any)
+	if p["source"] != "page" || p["start"] != 0.0 || p["data"].(map[string]any)["text/plain"] != "help for x" {
+		t.Errorf("page payload = %v", p)
+	}
+	if got := types(c.iopub(id)); slices.Contains(got, "execute_result") {
+		t.Errorf("a page-only result published %v", got)
+	}
+}
+
 func TestKernelInfoOnShellAndControl(t *testing.T) {
 	c := startKernel(t, testInterp{})
 	for _, ch := range []struct {

@@ -55,8 +55,16 @@ func (k *Kernel) execute(ctx context.Context, r *request) {
 		"status":           "ok",
 		"execution_count":  count,
 		"user_expressions": k.userExpressions(cellCtx, req.UserExpressions),
-		"payload":          []any{},
+		"payload":          payload(res),
 	})
+}
+
+// payload is the execute_reply payload of a result: the pager's help when it has some.
+func payload(res Result) []any {
+	if res.Page == nil {
+		return []any{}
+	}
+	return []any{map[string]any{"source": "page", "data": res.Page, "start": 0}}
 }
 
 // advanceCount returns the execution_count of a new cell, advancing it (and recording the code

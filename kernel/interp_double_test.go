@@ -14,6 +14,7 @@ import (
 //
 //	print T, eprint T   stream T+"\n" to stdout, stderr
 //	value T             the cell's result is text/plain T
+//	page T              the cell's result is pager help T
 //	fail T              return an *ExecError named TestError
 //	plainfail T         return a plain error
 //	panic               panic
@@ -38,6 +39,8 @@ func (testInterp) Execute(ctx context.Context, code string, out Output) (Result,
 			out.Stream("stderr", arg+"\n")
 		case "value":
 			res.Data = MIMEBundle{"text/plain": arg}
+		case "page":
+			res.Page = MIMEBundle{"text/plain": arg}
 		case "fail":
 			return res, &ExecError{Name: "TestError", Value: arg, Traceback: []string{"tb: " + arg}}
 		case "plainfail":
