@@ -19,6 +19,8 @@ func check(fset *token.FileSet, f *ast.File) *types.Info {
 		Types: map[ast.Expr]types.TypeAndValue{},
 		Defs:  map[*ast.Ident]types.Object{},
 		Uses:  map[*ast.Ident]types.Object{},
+
+		Instances: map[*ast.Ident]types.Instance{},
 	}
 	imp := &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
 	conf := types.Config{Importer: imp, Error: func(error) {}, FakeImportC: true}

@@ -47,6 +47,8 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	case *ast.CallExpr:
 		if x := r.builtin(n); x != nil {
 			c.Replace(x)
+		} else {
+			r.instantiate(n)
 		}
 	case *ast.LabeledStmt:
 		if rs, ok := n.Stmt.(*ast.RangeStmt); ok {
@@ -62,7 +64,11 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(s)
 		}
 	case *ast.ForStmt:
-		r.forLoopVars(n)
+		var label *ast.Ident
+		if l, ok := c.Parent().(*ast.LabeledStmt); ok {
+			label = l.Label
+		}
+		r.forLoopVars(n, label)
 	case *ast.TypeSwitchStmt:
 		if s := r.typeSwitch(n); s != nil {
 			c.Replace(s)
