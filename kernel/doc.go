@@ -31,6 +31,10 @@
 //     "UnknownMessageType") instead of being ignored as ipykernel does: a client waiting for a
 //     reply fails at once instead of timing out. Other unknown messages are logged and dropped.
 //   - Like ipykernel 6, the kernel publishes status "starting" once its sockets are bound.
+//   - history_request answers from this process's cells with store_history true (session
+//     number 1; session 0 also means this one): tail, range (stop exclusive) and search (glob
+//     with * and ?, n, unique). execute_request is served on shell only.
+//   - A Result's Page goes to the execute_reply payload (source "page"), for ?name help.
 //
 // # Panic and error policy
 //
