@@ -65,6 +65,7 @@ type ExecError struct {
 	Traceback []string // lines shown to the user; may hold ANSI colours
 }
 
+// Error returns "ename: evalue".
 func (e *ExecError) Error() string { return e.Name + ": " + e.Value }
 
 // Completion answers a complete_request. Cursor positions count Unicode code points.
