@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func BenchmarkTiny(b *testing.B) {
 	b.ReportAllocs()
@@ -10,4 +13,17 @@ func BenchmarkTiny(b *testing.B) {
 func BenchmarkMLP784(b *testing.B) {
 	b.ReportAllocs()
 	big.train(b.N)
+}
+
+func TestCellTrainsLikeCompiled(t *testing.T) {
+	for _, w := range []workload{tiny, big} {
+		want := w.lossAfter(30)
+		got, err := w.lossInCell(context.Background(), 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: loss after 30 steps: cell %s, compiled %s", w.name, got, want)
+		}
+	}
 }
