@@ -229,7 +229,8 @@ class Gradients(NotebookCase, unittest.TestCase):
     def test_sigmoid_gradients_vanish(self):
         sig = self.norms()["sigmoid"]
         self.assertLess(sig[0] / sig[-1], 1e-3)  # the prose: "about a hundred thousand times"
-        self.assertEqual(sig, sorted(sig))  # smaller at every layer further from the loss
+        for below, above in zip(sig, sig[1:]):  # the prose: "a factor of about four at every layer"
+            self.assertTrue(2 < above / below < 8, sig)
 
     def test_he_init_keeps_gradients_even(self):
         rows = self.norms()
