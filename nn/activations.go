@@ -114,8 +114,13 @@ func actForward(k actKind, slope float32, dst, src []float32) {
 			}
 		}
 	case actTanh:
-		for i, x := range src {
-			dst[i] = tanh32(x)
+		done := 0
+		if hasFMA {
+			done = len(src) &^ 7
+			tanh8(dst, src[:done])
+		}
+		for i := done; i < len(src); i++ {
+			dst[i] = tanh32(src[i])
 		}
 	case actSigmoid:
 		for i, x := range src {
@@ -170,9 +175,6 @@ func tanh32(x float32) float32 {
 	} else if x < -clamp {
 		x = -clamp
 	}
-	if x < 0.0004 && x > -0.0004 {
-		return x
-	}
 	x2 := x * x
 	p := x2*-2.76076847742355e-16 + 2.00018790482477e-13
 	p = p*x2 + -8.60467152213735e-11
@@ -183,5 +185,5 @@ func tanh32(x float32) float32 {
 	q := x2*1.19825839466702e-06 + 1.18534705686654e-04
 	q = q*x2 + 2.26843463243900e-03
 	q = q*x2 + 4.89352518554385e-03
-	return x * p / q
+	return (x * p) / q
 }

@@ -83,3 +83,18 @@ func TestPositiveMask(t *testing.T) {
 		t.Errorf("ReLU(NaN) = %v, want NaN to propagate", y.At(0))
 	}
 }
+
+func TestTanhVectorMatchesScalar(t *testing.T) {
+	src := make([]float32, 1003)
+	for i := range src {
+		src[i] = float32(i-501) * 0.023
+	}
+	dst := make([]float32, len(src))
+	actForward(actTanh, 0, dst, src)
+	for i, x := range src {
+		want := math.Tanh(float64(x))
+		if d := math.Abs(float64(dst[i]) - want); d > 1e-6*math.Max(math.Abs(want), 1e-3) {
+			t.Fatalf("tanh(%v) = %v, want %v", x, dst[i], want)
+		}
+	}
+}

@@ -16,3 +16,9 @@ func kern6x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, 
 //
 //go:noescape
 func kern4x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int)
+
+// tanh8 sets dst[i] = tanh32(src[i]) for the first len(src)/8*8 elements (see
+// tanh_amd64.s).
+//
+//go:noescape
+func tanh8(dst, src []float32)

@@ -12,3 +12,5 @@ func kern6x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, 
 func kern4x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int) {
 	panic("nn: no assembly kernel")
 }
+
+func tanh8(dst, src []float32) { panic("nn: no assembly kernel") }

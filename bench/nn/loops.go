@@ -30,46 +30,49 @@ var (
 		data: func() *nn.Dataset { return nn.Blobs(1024, 10, 784, 1, 1) }}
 )
 
-// train runs the SGD loop for steps steps after a warm-up, best of three, and returns the
-// time per step and the last loss. cell.go's template is the same loop.
-func (w workload) train(steps int) (time.Duration, float64) {
-	data := w.data()
+// trainer is a model, its optimizer and its data, ready to run steps.
+type trainer struct {
+	w     workload
+	data  *nn.Dataset
+	model *nn.Sequential
+	opt   *nn.SGD
+	last  float64
+}
+
+func (w workload) trainer() *trainer {
 	model := nn.MLP(w.sizes, w.act, 1)
-	opt := nn.NewSGD(model.Parameters(), 0.01, 0)
-	var last float64
-	run := func(n int) {
-		for step := 0; step < n; step++ {
-			x, y := data.Batch(step, w.batch)
-			loss := w.loss(model.Forward(x), y)
-			opt.ZeroGrad()
-			loss.Backward()
-			opt.Step()
-			last = loss.Item()
-		}
+	return &trainer{w: w, data: w.data(), model: model, opt: nn.NewSGD(model.Parameters(), 0.01, 0)}
+}
+
+// run makes n SGD steps: the loop cell.go's template writes in a cell.
+func (t *trainer) run(n int) {
+	for step := 0; step < n; step++ {
+		x, y := t.data.Batch(step, t.w.batch)
+		loss := t.w.loss(t.model.Forward(x), y)
+		t.opt.ZeroGrad()
+		loss.Backward()
+		t.opt.Step()
+		t.last = loss.Item()
 	}
-	run(steps / 10)
+}
+
+// train runs steps steps after a warm-up, best of three, and returns the time per step and
+// the last loss.
+func (w workload) train(steps int) (time.Duration, float64) {
+	t := w.trainer()
+	t.run(steps / 10)
 	best := time.Duration(1<<63 - 1)
 	for r := 0; r < 3; r++ {
 		start := time.Now()
-		run(steps)
+		t.run(steps)
 		best = min(best, time.Since(start)/time.Duration(steps))
 	}
-	return best, last
+	return best, t.last
 }
 
 // lossAfter trains a fresh model for steps steps and returns the loss, formatted exactly.
 func (w workload) lossAfter(steps int) string {
-	data := w.data()
-	model := nn.MLP(w.sizes, w.act, 1)
-	opt := nn.NewSGD(model.Parameters(), 0.01, 0)
-	var last float64
-	for step := 0; step < steps; step++ {
-		x, y := data.Batch(step, w.batch)
-		loss := w.loss(model.Forward(x), y)
-		opt.ZeroGrad()
-		loss.Backward()
-		opt.Step()
-		last = loss.Item()
-	}
-	return fmt.Sprintf("%.9g", last)
+	t := w.trainer()
+	t.run(steps)
+	return fmt.Sprintf("%.9g", t.last)
 }

@@ -6,13 +6,19 @@ import (
 )
 
 func BenchmarkTiny(b *testing.B) {
+	t := tiny.trainer()
+	t.run(100)
 	b.ReportAllocs()
-	tiny.train(b.N)
+	b.ResetTimer()
+	t.run(b.N)
 }
 
 func BenchmarkMLP784(b *testing.B) {
+	t := big.trainer()
+	t.run(10)
 	b.ReportAllocs()
-	big.train(b.N)
+	b.ResetTimer()
+	t.run(b.N)
 }
 
 func TestCellTrainsLikeCompiled(t *testing.T) {
