@@ -91,12 +91,7 @@ func RenderPNG(d Drawer, opts PlotOptions) ([]byte, error) {
 	opts = opts.withDefaults()
 	c := vgimg.NewWith(vgimg.UseWH(opts.Width, opts.Height), vgimg.UseDPI(opts.DPI))
 	d.Draw(draw.New(c))
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed} // half the time of the default, for plots a little larger files
-	if err := enc.Encode(&buf, c.Image()); err != nil {
-		return nil, fmt.Errorf("display: writing png: %w", err)
-	}
-	return buf.Bytes(), nil
+	return encodePNG(c.Image())
 }
 
 // pngBundle wraps rendered PNG bytes. The metadata gives the size at 100 dpi, so a plot
