@@ -20,17 +20,19 @@ import (
 func Rewrite(fset *token.FileSet, f *ast.File) error {
 	r := &rewriter{fset: fset, info: check(fset, f)}
 	r.classify(f)
+	r.commaOK = commaOKAsserts(f)
 	astutil.Apply(f, nil, r.post)
 	return errors.Join(r.errs...)
 }
 
 // rewriter carries the state of one Rewrite call.
 type rewriter struct {
-	fset   *token.FileSet
-	info   *types.Info
-	ranges map[*ast.RangeStmt]rangeKind // decided on the original tree, before any change
-	n      int                          // counter for fresh names
-	errs   []error
+	fset    *token.FileSet
+	info    *types.Info
+	ranges  map[*ast.RangeStmt]rangeKind // decided on the original tree, before any change
+	commaOK map[*ast.TypeAssertExpr]bool // type assertions used as v, ok := x.(T)
+	n       int                          // counter for fresh names
+	errs    []error
 }
 
 // fresh returns a new identifier, unique in the cell, at pos.
@@ -47,8 +49,17 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	case *ast.CallExpr:
 		if x := r.builtin(n); x != nil {
 			c.Replace(x)
+		} else if x := r.conversion(n); x != nil {
+			c.Replace(x)
 		} else {
 			r.instantiate(n)
+		}
+	case *ast.ValueSpec, *ast.AssignStmt:
+		r.assignIfaces(n)
+	case *ast.TypeAssertExpr:
+		r.checkAssert(n.X, n.Type)
+		if x := r.assertIface(n.X, r.typeOf(n.X), n.Type, r.commaOK[n]); x != nil {
+			c.Replace(x)
 		}
 	case *ast.LabeledStmt:
 		if rs, ok := n.Stmt.(*ast.RangeStmt); ok {

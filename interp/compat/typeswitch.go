@@ -3,6 +3,7 @@ package compat
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // typeSwitch rewrites a type switch, whose cases on types declared in cells yaegi never
@@ -35,9 +36,12 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 	out := &ast.SwitchStmt{Switch: pos, Init: define(pos, []ast.Expr{tmp}, x), Body: block(ts.Body.Lbrace)}
 	for _, s := range ts.Body.List {
 		cc := s.(*ast.CaseClause)
+		for _, t := range cc.List {
+			r.checkAssert(x, t)
+		}
 		var cond ast.Expr
 		for _, t := range cc.List {
-			c := r.isType(tmp, t)
+			c := r.isType(tmp, r.typeOf(x), t)
 			if cond == nil {
 				cond = c
 			} else {
@@ -49,6 +53,9 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 			val := ast.Expr(ident(tmp, cc.Case))
 			if len(cc.List) == 1 && !isNil(cc.List[0]) {
 				val = &ast.TypeAssertExpr{X: ident(tmp, cc.Case), Lparen: cc.Case, Type: cc.List[0], Rparen: cc.Case}
+				if x := r.assertIface(ident(tmp, cc.Case), r.typeOf(x), cc.List[0], false); x != nil {
+					val = x
+				}
 			}
 			use := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: cc.Case, Name: "_"}}, TokPos: cc.Case, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(bound, cc.Case)}}
 			body = append([]ast.Stmt{define(cc.Case, []ast.Expr{ident(bound, cc.Case)}, val), use}, body...)
@@ -66,21 +73,26 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 }
 
 // isType returns the condition that tmp holds a value of type t (or is nil for "nil").
-func (r *rewriter) isType(tmp *ast.Ident, t ast.Expr) ast.Expr {
+func (r *rewriter) isType(tmp *ast.Ident, xt types.Type, t ast.Expr) ast.Expr {
 	pos := t.Pos()
 	if isNil(t) {
 		return &ast.BinaryExpr{X: ident(tmp, pos), OpPos: pos, Op: token.EQL, Y: &ast.Ident{NamePos: pos, Name: "nil"}}
 	}
 	blank := &ast.Ident{NamePos: pos, Name: "_"}
 	ok := &ast.Ident{NamePos: pos, Name: "ok"}
-	assert := &ast.TypeAssertExpr{X: ident(tmp, pos), Lparen: pos, Type: t, Rparen: pos}
+	var assert ast.Expr = &ast.TypeAssertExpr{X: ident(tmp, pos), Lparen: pos, Type: t, Rparen: pos}
+	if x := r.assertIface(ident(tmp, pos), xt, t, true); x != nil {
+		assert = x
+	}
 	body := block(pos,
 		&ast.AssignStmt{Lhs: []ast.Expr{blank, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{assert}},
 		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.Ident{NamePos: pos, Name: "ok"}}},
 	)
 	boolType := &ast.FieldList{List: []*ast.Field{{Type: &ast.Ident{NamePos: pos, Name: "bool"}}}}
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: boolType}, Body: body}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
+	// yaegi panics asserting a nil interface, where Go answers false
+	notNil := &ast.BinaryExpr{X: ident(tmp, pos), OpPos: pos, Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}}
+	return &ast.BinaryExpr{X: notNil, OpPos: pos, Op: token.LAND, Y: &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}}
 }
 
 // isNil tells whether a case type is the identifier nil.
