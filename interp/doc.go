@@ -1,0 +1,51 @@
+// Package interp runs Go notebook cells in a yaegi interpreter, one interpreter per Session.
+//
+// A cell may mix imports, declarations and statements in any order. Execute splits it with
+// go/scanner and go/parser into three kinds of pieces and evaluates them in this order:
+//
+//  1. imports, minus those the session already has (re-running a cell is never an error);
+//  2. type, func, const and var declarations, as one file, so they may refer to each other;
+//  3. statements, in the order they appear in the cell. A top-level var declaration whose
+//     initializer uses a name that one of the cell's statements defines runs in its place
+//     among the statements instead.
+//
+// Before evaluation the pieces go through a list of AST rewrites (rewrite_*.go): today only
+// rewriteGo, which makes a panic in a goroutine started by a cell a report on stderr instead of
+// the end of the process.
+//
+// # Results
+//
+// When the last statement of a cell is an expression, its value is the cell's Result: text/plain
+// is Go's %v, except that strings are quoted with %q the way a REPL shows them, plus the rich
+// MIME types of display.BundleOf when it knows the value. A call that returns nothing shows
+// nothing; so do calls of the fmt.Print and log families, whose (n, err) results nobody wants to
+// see. Other calls returning several values show them as a tuple, "(3, <nil>)".
+//
+// # Output
+//
+// fmt, log, os.Stdout and os.Stderr in a cell write to pipes that the session reads as they
+// fill and forwards to the Output of the cell running at that moment (or of the last one, for
+// goroutines that outlive their cell). Execute flushes the pipes before it returns, so a cell's
+// output always precedes its result.
+//
+// # Names every cell sees
+//
+// ctx is a context.Context that follows the running cell: it is done when that cell is
+// interrupted. Long native calls take it, as in nn.Fit(ctx, ...). time.Sleep watches it too.
+// The packages nn and display are imported in every session; "gograd/nn",
+// "github.com/gograd/gograd/nn" and the same for display may also be imported explicitly.
+// The display functions are bound to the session, so output goes to the running cell.
+//
+// # Errors
+//
+// A failed cell returns an *Error. Positions are in the cell's own coordinates and name the cell
+// by its execution count: "cell[3]:2:5: undefined: lera". Panics have the name "panic", the
+// panic value as value, and the cell positions yaegi recorded as traceback. os.Exit and
+// log.Fatal end the cell with an "Exit" error; the process keeps running.
+//
+// # Interrupts
+//
+// Cancelling the ctx given to Execute stops interpreted loops, channel operations, select and
+// time.Sleep within a moment, and Execute returns the context's error wrapped in an *Error.
+// Native calls that ignore ctx keep running in the background until they return.
+package interp

@@ -1,0 +1,102 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"strings"
+)
+
+// Error is a failed cell as the front end shows it: the ename, evalue and traceback of a
+// Jupyter error. Execute returns one for every failure.
+type Error struct {
+	Name      string   // "SyntaxError", "CompileError", "panic", "Exit" or "Interrupt"
+	Value     string   // the message, such as "cell[3]:2:5: undefined: lera"
+	Traceback []string // lines shown to the user, the message first
+}
+
+// Error returns the name and the value.
+func (e *Error) Error() string { return e.Name + ": " + e.Value }
+
+// compileError is a compile-time failure in the user's words.
+type compileError struct{ msg string }
+
+func (e *compileError) Error() string { return e.msg }
+
+// exitCall is the panic value of os.Exit and log.Fatal in a cell.
+type exitCall struct{ code int }
+
+// interrupted is the error of a cell whose ctx was cancelled.
+type interrupted struct{ err error }
+
+func (e *interrupted) Error() string { return e.err.Error() }
+
+// yaegiPath matches the file part of positions yaegi reports: "cell[3]/in:" or "cell/in:".
+var yaegiPath = regexp.MustCompile(`(cell(?:\[\d+\])?)/` + sourceBase + `:`)
+
+// cleanMessage turns a yaegi or go/parser message into the user's words: positions name the
+// cell only, and yaegi's internal wrappers are dropped.
+func cleanMessage(msg string) string {
+	msg = yaegiPath.ReplaceAllString(msg, "$1:")
+	if i := strings.LastIndex(msg, "CFG post-order panic: "); i >= 0 {
+		msg = msg[i+len("CFG post-order panic: "):]
+	}
+	return strings.TrimSpace(msg)
+}
+
+// syntaxError converts a go/parser error.
+func syntaxError(err error) *Error {
+	var list scanner.ErrorList
+	var msgs []string
+	if errors.As(err, &list) {
+		for i, e := range list {
+			if i == 10 {
+				break
+			}
+			msgs = append(msgs, cleanMessage(e.Error()))
+		}
+	} else {
+		msgs = append(msgs, cleanMessage(err.Error()))
+	}
+	return newError("SyntaxError", strings.Join(msgs, "\n"), nil)
+}
+
+// newError builds an Error whose traceback is its message followed by extra lines.
+func newError(name, value string, extra []string) *Error {
+	tb := append([]string{name + ": " + value}, extra...)
+	return &Error{Name: name, Value: value, Traceback: tb}
+}
+
+// panicError describes a panic with the positions yaegi printed while unwinding it.
+func panicError(value any, positions []string) *Error {
+	if e, ok := value.(exitCall); ok {
+		return exitError(e.code)
+	}
+	var lines []string
+	for _, p := range positions {
+		lines = append(lines, "    "+cleanMessage(p))
+	}
+	msg := fmt.Sprint(value)
+	if err, ok := value.(error); ok {
+		msg = err.Error()
+	}
+	if m, ok := runtimeErrors[msg]; ok {
+		msg = m
+	} else if strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value") {
+		msg = "runtime error: invalid memory address or nil pointer dereference"
+	}
+	return newError("panic", msg, lines)
+}
+
+// runtimeErrors maps the reflect panics yaegi lets through to the runtime errors Go shows.
+var runtimeErrors = map[string]string{
+	"reflect: slice index out of range":  "runtime error: index out of range",
+	"reflect: array index out of range":  "runtime error: index out of range",
+	"reflect: string index out of range": "runtime error: index out of range",
+}
+
+// exitError is the error of a cell that called os.Exit or log.Fatal.
+func exitError(code int) *Error {
+	return newError("Exit", fmt.Sprintf("os.Exit(%d) called: the cell stopped, the kernel keeps running", code), nil)
+}

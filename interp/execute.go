@@ -1,0 +1,232 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Result is what a cell evaluates to: a MIME bundle and its metadata. A nil Data means the
+// cell has nothing to show.
+type Result struct {
+	Data     map[string]any
+	Metadata map[string]any
+}
+
+// Execute runs one cell. Output goes to out while the cell runs; all of it has been delivered
+// when Execute returns. A failed cell returns an *Error; an interrupted one (ctx cancelled)
+// returns promptly with an *Error named "Interrupt", and the session stays usable.
+func (s *Session) Execute(ctx context.Context, code string, out Output) (Result, error) {
+	s.run.Lock()
+	defer s.run.Unlock()
+	s.begin(ctx, out)
+	defer s.end()
+	err := s.runCell(ctx, cellFile(out.ExecutionCount()), code)
+	s.flush()
+	if err != nil {
+		return Result{}, s.cellError(err)
+	}
+	return s.takeResult(), nil
+}
+
+// begin makes ctx and out those of the running cell.
+func (s *Session) begin(ctx context.Context, out Output) {
+	s.stderr.takePanics()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.out, s.cellCtx = out, ctx
+	s.result, s.hasResult = nil, false
+}
+
+// end leaves the output of the last cell in place for late goroutines, and ctx to follow
+// no cell.
+func (s *Session) end() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cellCtx = context.Background()
+}
+
+// cellError turns any failure of runCell into an *Error.
+func (s *Session) cellError(err error) *Error {
+	var e *Error
+	var ce *compileError
+	var ie *interrupted
+	var p interp.Panic
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &ie):
+		return newError("Interrupt", "the cell was interrupted; the session and its variables are kept", nil)
+	case errors.As(err, &ce):
+		return newError("CompileError", cleanMessage(ce.msg), nil)
+	case errors.As(err, &p):
+		return panicError(p.Value, s.stderr.takePanics())
+	}
+	return newError("CompileError", cleanMessage(err.Error()), nil)
+}
+
+// piece is one parsed step of a cell: a declaration file or a statement block.
+type piece struct {
+	file  *ast.File
+	block *ast.BlockStmt
+}
+
+// runCell parses, checks, rewrites and evaluates a cell whose positions are reported in file.
+func (s *Session) runCell(ctx context.Context, file, code string) error {
+	fset := s.in.FileSet()
+	importUnits, steps := plan(code, splitCell(code))
+	var imports *ast.File
+	var err error
+	if len(importUnits) > 0 {
+		if imports, err = parseDecls(fset, file, code, importUnits); err != nil {
+			return syntaxError(err)
+		}
+	}
+	pieces := make([]piece, len(steps))
+	var files, wrappers []*ast.File
+	var blocks []*ast.BlockStmt
+	for i, st := range steps {
+		if st.decl {
+			pieces[i].file, err = parseDecls(fset, file, code, st.units)
+			files = append(files, pieces[i].file)
+		} else {
+			var w *ast.File
+			pieces[i].block, w, err = parseStmts(fset, file, code, st.units)
+			wrappers, blocks = append(wrappers, w), append(blocks, pieces[i].block)
+		}
+		if err != nil {
+			return syntaxError(err)
+		}
+	}
+	if err := s.checkNames(imports, files, wrappers, blocks); err != nil {
+		return err
+	}
+	if err := s.importAll(ctx, imports); err != nil {
+		return err
+	}
+	for i, p := range pieces {
+		last := i == len(pieces)-1
+		if err := s.evalPiece(ctx, p, last); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkNames reports the names a cell uses that neither it nor the session defines.
+func (s *Session) checkNames(imports *ast.File, files, wrappers []*ast.File, blocks []*ast.BlockStmt) error {
+	defined := map[string]bool{}
+	for _, n := range topNames(files, blocks) {
+		defined[n] = true
+	}
+	if imports != nil {
+		for _, spec := range imports.Imports {
+			name, _ := s.importName(spec)
+			if name == "." {
+				return nil // a dot import defines names we do not list
+			}
+			defined[name] = true
+		}
+	}
+	s.mu.Lock()
+	dot := s.dotImport
+	s.mu.Unlock()
+	if dot {
+		return nil
+	}
+	return undefinedNames(s.in.FileSet(), unresolvedIdents(files, wrappers), func(n string) bool {
+		return defined[n] || s.known(n)
+	})
+}
+
+// evalPiece rewrites and evaluates one piece; the last piece of a cell may yield its result.
+func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
+	if p.file != nil {
+		applyRewrites(p.file)
+		if err := s.eval(ctx, p.file); err != nil {
+			return err
+		}
+		s.remember(p.file.Decls, nil)
+		return nil
+	}
+	applyRewrites(p.block)
+	list := p.block.List
+	var tail *ast.ExprStmt
+	if n := len(list); last && n > 0 {
+		if es, ok := list[n-1].(*ast.ExprStmt); ok && wantsResult(es.X) {
+			tail, list = es, list[:n-1]
+		}
+	}
+	if len(list) > 0 {
+		if err := s.eval(ctx, blockOf(list)); err != nil {
+			return err
+		}
+		s.remember(nil, list)
+	}
+	if tail != nil {
+		return s.evalTail(ctx, tail)
+	}
+	return nil
+}
+
+// evalTail evaluates a cell's last expression and records its value; when the expression
+// has no value (a call of a function returning nothing), it is evaluated as a statement.
+func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
+	show := &ast.ExprStmt{X: hiddenCall("Show", es.X.Pos(), es.X)}
+	prog, err := s.compile(blockOf([]ast.Stmt{show}))
+	if err != nil {
+		prog, err = s.compile(blockOf([]ast.Stmt{es}))
+		if err != nil {
+			return err
+		}
+	}
+	return s.execute(ctx, prog)
+}
+
+// eval compiles and runs one node.
+func (s *Session) eval(ctx context.Context, n ast.Node) error {
+	prog, err := s.compile(n)
+	if err != nil {
+		return err
+	}
+	return s.execute(ctx, prog)
+}
+
+// compile compiles n, turning yaegi's internal panics into errors.
+func (s *Session) compile(n ast.Node) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &compileError{msg: fmt.Sprint(r)}
+		}
+	}()
+	return s.in.CompileAST(n)
+}
+
+// execute runs prog until it ends or ctx is cancelled.
+func (s *Session) execute(ctx context.Context, prog *interp.Program) error {
+	_, err := s.in.ExecuteWithContext(ctx, prog)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return &interrupted{err: err}
+	}
+	return err
+}
+
+// blockOf wraps statements in a block positioned at the first one: yaegi scopes names by the
+// file of the root node's position.
+func blockOf(list []ast.Stmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: list[0].Pos(), List: list, Rbrace: list[len(list)-1].End()}
+}
+
+// hiddenCall builds __gograd.name(args...) with every position at pos.
+func hiddenCall(name string, pos token.Pos, args ...ast.Expr) *ast.CallExpr {
+	return &ast.CallExpr{
+		Fun:    &ast.SelectorExpr{X: &ast.Ident{Name: hiddenName, NamePos: pos}, Sel: &ast.Ident{Name: name, NamePos: pos}},
+		Lparen: pos,
+		Args:   args,
+		Rparen: pos,
+	}
+}

@@ -1,0 +1,108 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// hiddenPath is the import path of the package through which rewritten cells reach the
+// session; it is imported under hiddenName, which no cell can spell by accident.
+const (
+	hiddenPath = "gograd/internal/session"
+	hiddenName = "__gograd"
+)
+
+// hiddenSymbols is the session's own package: the result capture, the goroutine panic hook and
+// the context that follows the running cell.
+func (s *Session) hiddenSymbols() interp.Exports {
+	return interp.Exports{hiddenPath + "/session": {
+		"Show":    reflect.ValueOf(s.show),
+		"GoPanic": reflect.ValueOf(s.goPanic),
+		"Ctx":     reflect.ValueOf(&s.ctxVar).Elem(),
+	}}
+}
+
+// overrides replaces the standard library functions that would block past an interrupt or
+// end the process.
+func (s *Session) overrides(logOutput func(int, string) error) interp.Exports {
+	exit := func(code int) { panic(exitCall{code}) }
+	fatal := func(msg string) {
+		if logOutput != nil {
+			_ = logOutput(3, msg)
+		}
+		panic(exitCall{1})
+	}
+	return interp.Exports{
+		"time/time": {"Sleep": reflect.ValueOf(s.sleep)},
+		"os/os":     {"Exit": reflect.ValueOf(exit)},
+		"log/log": {
+			"Fatal":   reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) }),
+			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { fatal(fmt.Sprintf(f, v...)) }),
+			"Fatalln": reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) }),
+		},
+	}
+}
+
+// logOutputOf finds the Output function of the logger yaegi bound to the interpreter's stderr.
+func logOutputOf(in *interp.Interpreter) func(int, string) error {
+	v, ok := in.Symbols("log")["log"]["Output"]
+	if !ok {
+		return nil
+	}
+	f, _ := v.Interface().(func(int, string) error)
+	if f == nil {
+		return log.Output
+	}
+	return f
+}
+
+// sleep is time.Sleep for cells: it returns early when the running cell is interrupted.
+func (s *Session) sleep(d time.Duration) {
+	ctx := s.currentCtx()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// show records the value of a cell's last expression.
+func (s *Session) show(v ...any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.result, s.hasResult = v, true
+}
+
+// goPanic reports a panic recovered in a goroutine started by a cell on stderr.
+func (s *Session) goPanic(v any) {
+	s.stderr.flush()
+	e := panicError(v, s.stderr.takePanics())
+	s.output().Stream("stderr", "goroutine "+strings.Join(e.Traceback, "\n")+"\n")
+}
+
+// cellContext is the ctx every cell sees: it delegates to the context of the running cell.
+type cellContext struct{ s *Session }
+
+// Deadline returns the running cell's deadline.
+func (c cellContext) Deadline() (time.Time, bool) { return c.s.currentCtx().Deadline() }
+
+// Done is closed when the running cell is interrupted.
+func (c cellContext) Done() <-chan struct{} { return c.s.currentCtx().Done() }
+
+// Err is the running cell's context error.
+func (c cellContext) Err() error { return c.s.currentCtx().Err() }
+
+// Value looks key up in the running cell's context.
+func (c cellContext) Value(key any) any { return c.s.currentCtx().Value(key) }
+
+// String describes ctx when a cell shows it.
+func (c cellContext) String() string { return "ctx (the context of the running cell)" }
+
+var _ context.Context = cellContext{}

@@ -1,0 +1,86 @@
+package interp
+
+import (
+	"fmt"
+	"go/ast"
+	"strconv"
+	"strings"
+)
+
+// quiet lists calls whose results a cell never shows: the print family returns
+// (n int, err error), which nobody wants to see after the printed text.
+var quiet = map[string]bool{
+	"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
+	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true,
+	"print": true, "println": true, "panic": true, "close": true, "delete": true,
+	"copy": true, "clear": true,
+}
+
+// wantsResult tells whether a cell's last expression should become its result.
+func wantsResult(x ast.Expr) bool {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return true
+	}
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		return !quiet[fun.Name]
+	case *ast.SelectorExpr:
+		if pkg, ok := fun.X.(*ast.Ident); ok {
+			return !quiet[pkg.Name+"."+fun.Sel.Name] && pkg.Name != "log"
+		}
+	}
+	return true
+}
+
+// takeResult turns the value the cell's last expression showed into a Result.
+func (s *Session) takeResult() Result {
+	s.mu.Lock()
+	vals, ok := s.result, s.hasResult
+	s.result, s.hasResult = nil, false
+	s.mu.Unlock()
+	if !ok || len(vals) == 0 || isWriteResult(vals) {
+		return Result{}
+	}
+	data := map[string]any{"text/plain": formatValues(vals)}
+	var meta map[string]any
+	if len(vals) == 1 && s.bundleOf != nil && vals[0] != nil {
+		if b, ok := s.bundleOf(vals[0]); ok {
+			for k, v := range b.Data {
+				data[k] = v
+			}
+			meta = b.Metadata
+		}
+	}
+	return Result{Data: data, Metadata: meta}
+}
+
+// formatValues formats one value as formatValue does, and several as a tuple "(1, <nil>)".
+func formatValues(vals []any) string {
+	if len(vals) == 1 {
+		return formatValue(vals[0])
+	}
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = formatValue(v)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// formatValue is Go's %v, with strings quoted the way a REPL shows them.
+func formatValue(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// isWriteResult tells whether vals look like the (n int, err error) of a successful write,
+// as io.Writer, os.File.WriteString and the print family return: not worth showing.
+func isWriteResult(vals []any) bool {
+	if len(vals) != 2 || vals[1] != nil {
+		return false
+	}
+	_, isInt := vals[0].(int)
+	return isInt
+}

@@ -1,0 +1,49 @@
+package interp
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+)
+
+// applyRewrites runs the source rewrites over a piece of a cell before it is evaluated. Each
+// rewrite is a small function over the AST (rewrite_*.go) that closes one of yaegi's gaps.
+func applyRewrites(n ast.Node) {
+	for _, rw := range []func(ast.Node){rewriteGo} {
+		rw(n)
+	}
+}
+
+// template parses a Go expression and places every node of it at pos: synthesized code needs
+// positions in the cell's file, since yaegi resolves package names by file.
+func template(src string, pos token.Pos) ast.Expr {
+	x, err := parser.ParseExpr(src)
+	if err != nil {
+		panic("interp: bad template " + src + ": " + err.Error()) // programmer error
+	}
+	setPos(x, pos)
+	return x
+}
+
+// setPos sets every valid token.Pos field of every node under n to pos (NoPos fields, such as
+// the Ellipsis of a call without one, mean something and stay).
+func setPos(n ast.Node, pos token.Pos) {
+	posType := reflect.TypeOf(token.NoPos)
+	ast.Inspect(n, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		v := reflect.ValueOf(n)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		v = v.Elem()
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.Type() == posType && f.CanSet() && f.Int() != 0 {
+				f.Set(reflect.ValueOf(pos))
+			}
+		}
+		return true
+	})
+}

@@ -1,0 +1,136 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+
+	"github.com/gograd/gograd/display"
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Options configures a Session.
+type Options struct {
+	// Logger receives operator logs; nil means slog.Default().
+	Logger *slog.Logger
+	// BundleOf turns a cell's value into rich MIME types (display.BundleOf); nil shows
+	// text/plain only.
+	BundleOf func(v any) (display.Bundle, bool)
+	// Env is the environment cells see through os.Getenv; nil means the process's.
+	Env []string
+}
+
+// Session is one notebook's interpreter: the state that persists from cell to cell. Its
+// methods may be called from any goroutine; cells run one at a time.
+type Session struct {
+	log      *slog.Logger
+	bundleOf func(v any) (display.Bundle, bool)
+	in       *interp.Interpreter
+	stdout   *stream
+	stderr   *stream
+	ctxVar   context.Context // the ctx cells see, a cellContext
+	writer   *display.Writer
+
+	run sync.Mutex // held while a cell runs
+
+	mu        sync.Mutex // guards the fields below
+	out       Output
+	cellCtx   context.Context
+	result    []any
+	hasResult bool
+	stdin     []byte            // input read from the front end, not yet consumed
+	imports   map[string]string // package name in cells -> canonical import path
+	names     map[string]*sessionName
+	dotImport bool // a cell dot-imported a package: names can no longer be checked
+}
+
+// New starts a session: an interpreter with the standard library, nn and display.
+func New(opts Options) (*Session, error) {
+	s := &Session{
+		log:      opts.Logger,
+		bundleOf: opts.BundleOf,
+		cellCtx:  context.Background(),
+		imports:  map[string]string{},
+		names:    map[string]*sessionName{},
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	s.ctxVar = cellContext{s}
+	var err error
+	if s.stdout, err = newStream("stdout", false, s.emit); err != nil {
+		return nil, fmt.Errorf("interp: stdout pipe: %w", err)
+	}
+	if s.stderr, err = newStream("stderr", true, s.emit); err != nil {
+		s.stdout.close()
+		return nil, fmt.Errorf("interp: stderr pipe: %w", err)
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	s.in = interp.New(interp.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: stdinReader{s}, Env: env})
+	if err := s.wire(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// wire loads the packages and runs the prelude that defines ctx.
+func (s *Session) wire() error {
+	if err := s.in.Use(stdlib.Symbols); err != nil {
+		return fmt.Errorf("interp: load stdlib: %w", err)
+	}
+	if err := s.in.Use(s.overrides(logOutputOf(s.in))); err != nil {
+		return fmt.Errorf("interp: override stdlib: %w", err)
+	}
+	if err := s.in.Use(s.hiddenSymbols()); err != nil {
+		return fmt.Errorf("interp: load session package: %w", err)
+	}
+	s.writer = display.NewWriter(publisher{s})
+	if err := s.in.Use(s.gogradSymbols()); err != nil {
+		return fmt.Errorf("interp: load gograd packages: %w", err)
+	}
+	return s.prelude()
+}
+
+// Close stops the session's output readers. The interpreter itself is left to the garbage
+// collector: yaegi has no way to stop it.
+func (s *Session) Close() error {
+	return errors.Join(s.stdout.close(), s.stderr.close())
+}
+
+// emit forwards text from a pipe to the current cell.
+func (s *Session) emit(name, text string) {
+	out := s.output()
+	if out == nil {
+		s.log.Info("interp: output outside any cell", "stream", name, "text", text)
+		return
+	}
+	out.Stream(name, text)
+}
+
+// output is the Output of the running cell, or of the last one.
+func (s *Session) output() Output {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out
+}
+
+// currentCtx is the context of the running cell; between cells, context.Background().
+func (s *Session) currentCtx() context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cellCtx
+}
+
+// flush waits until all output written so far has been delivered.
+func (s *Session) flush() {
+	s.stdout.flush()
+	s.stderr.flush()
+}
