@@ -68,7 +68,7 @@ func NewRecorder(m Module) *Recorder {
 			continue
 		}
 		r.layers = append(r.layers, ps)
-		r.History.LayerNames = append(r.History.LayerNames, fmt.Sprintf("%d:%v", len(r.layers), l))
+		r.History.LayerNames = append(r.History.LayerNames, fmt.Sprintf("%d:%s", len(r.layers), layerName(l)))
 		for _, p := range ps {
 			r.prev = append(r.prev, append([]float32(nil), p.data...))
 		}

@@ -97,7 +97,7 @@ func (s *Sequential) Parameters() []*Tensor {
 func (s *Sequential) String() string {
 	names := make([]string, len(s.Layers))
 	for i, l := range s.Layers {
-		names[i] = fmt.Sprint(l)
+		names[i] = layerName(l)
 	}
 	return "Sequential(" + strings.Join(names, ", ") + ")"
 }
@@ -120,4 +120,13 @@ func MLP(sizes []int, activation string, seed int64) *Sequential {
 		}
 	}
 	return s
+}
+
+// layerName is a module's String, or "Module" for one without (such as a layer type defined
+// in a cell, which reaches nn through a generated wrapper).
+func layerName(m Module) string {
+	if s, ok := m.(fmt.Stringer); ok {
+		return s.String()
+	}
+	return "Module"
 }
