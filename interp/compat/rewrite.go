@@ -53,7 +53,11 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(x)
 		} else {
 			r.instantiate(n)
+			r.typeVerbs(n)
+			r.checkErrorsAs(n)
 		}
+	case *ast.StructType:
+		hideUnexported(n)
 	case *ast.ValueSpec, *ast.AssignStmt:
 		r.assignIfaces(n)
 	case *ast.TypeAssertExpr:
