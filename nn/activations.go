@@ -148,8 +148,13 @@ func actBackward(k actKind, slope float32, dx, g, x, y []float32) {
 			}
 		}
 	case actTanh:
-		for i, z := range y[:len(g)] {
-			dx[i] += g[i] * (1 - z*z)
+		y, done := y[:len(g)], 0
+		if hasFMA {
+			done = len(y) &^ 7
+			tanhGrad8(dx[:done], g[:done], y[:done])
+		}
+		for i := done; i < len(y); i++ {
+			dx[i] += g[i] * (1 - y[i]*y[i])
 		}
 	case actSigmoid:
 		for i, z := range y[:len(g)] {

@@ -44,7 +44,7 @@ func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
 	// Measured: 6×16 tiles win when A's rows are adjacent in memory (a transposed A, as in
 	// the weight gradient), 4×16 when each row is a separate stream.
 	t := tiling{rows: 4, kern: kern4x16}
-	if a.rs == 1 {
+	if a.rs == 1 && (m%6 == 0 || m%4 != 0 || m > 256) {
 		t = tiling{rows: 6, kern: kern6x16}
 	}
 	if m*n*k < parallelMACs || panels < 2 {
@@ -103,14 +103,20 @@ func gemmPanels(t tiling, p0, p1, m, n, k int, a, b mat, c []float32, ldc int, w
 // packB copies columns [j0, j0+width) of b (k rows) into dst as k rows of tileN floats,
 // padding with zeros.
 func packB(dst []float32, b mat, k, j0, width int) {
-	for p := 0; p < k; p++ {
-		row := dst[p*tileN : p*tileN+tileN]
-		for j := 0; j < tileN; j++ {
-			if j < width {
-				row[j] = b.data[p*b.rs+(j0+j)*b.cs]
-			} else {
-				row[j] = 0
-			}
+	dst = dst[:k*tileN]
+	if width < tileN {
+		clear(dst)
+	}
+	if b.cs == 1 { // rows of b are contiguous
+		for p := 0; p < k; p++ {
+			copy(dst[p*tileN:p*tileN+width], b.data[p*b.rs+j0:p*b.rs+j0+width])
+		}
+		return
+	}
+	for j := 0; j < width; j++ { // columns of b are contiguous when b.rs == 1
+		col := j0 + j
+		for p := 0; p < k; p++ {
+			dst[p*tileN+j] = b.data[p*b.rs+col*b.cs]
 		}
 	}
 }
@@ -118,14 +124,13 @@ func packB(dst []float32, b mat, k, j0, width int) {
 // packA copies rows [i0, i0+rows) of a into dst as tile row-major rows of k, padding with
 // zero rows.
 func packA(dst []float32, a mat, k, i0, rows, tile int) {
-	for r := 0; r < tile; r++ {
+	dst = dst[:tile*k]
+	clear(dst[rows*k:])
+	for r := 0; r < rows; r++ {
 		row := dst[r*k : r*k+k]
+		base := (i0 + r) * a.rs
 		for p := range row {
-			if r < rows {
-				row[p] = a.data[(i0+r)*a.rs+p*a.cs]
-			} else {
-				row[p] = 0
-			}
+			row[p] = a.data[base+p*a.cs]
 		}
 	}
 }

@@ -98,3 +98,26 @@ func TestTanhVectorMatchesScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestVectorKernelsMatchScalar(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, n := range []int{0, 5, 8, 29, 64} {
+		x, g, y := make([]float32, n), make([]float32, n), make([]float32, n)
+		for i := range x {
+			x[i], g[i], y[i] = float32(rng.NormFloat64()), float32(rng.NormFloat64()), float32(rng.Float64()*2-1)
+		}
+		dx := append([]float32(nil), x...)
+		actBackward(actTanh, 0, dx, g, nil, y)
+		ax := append([]float32(nil), x...)
+		axpy(ax, g, -0.3)
+		for i := range x {
+			want := float64(x[i]) + float64(g[i])*(1-float64(y[i])*float64(y[i]))
+			if math.Abs(float64(dx[i])-want) > 1e-5 {
+				t.Fatalf("n=%d tanh grad [%d] = %v, want %v", n, i, dx[i], want)
+			}
+			if want := float64(x[i]) - 0.3*float64(g[i]); math.Abs(float64(ax[i])-want) > 1e-5 {
+				t.Fatalf("n=%d axpy [%d] = %v, want %v", n, i, ax[i], want)
+			}
+		}
+	}
+}

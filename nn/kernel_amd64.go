@@ -22,3 +22,14 @@ func kern4x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, 
 //
 //go:noescape
 func tanh8(dst, src []float32)
+
+// tanhGrad8 adds g[i]*(1-y[i]²) to dx[i] for the first len(y)/8*8 elements (see
+// vec_amd64.s).
+//
+//go:noescape
+func tanhGrad8(dx, g, y []float32)
+
+// axpy8 adds a*x[i] to y[i] for the first len(y)/8*8 elements (see vec_amd64.s).
+//
+//go:noescape
+func axpy8(y, x []float32, a float32)

@@ -14,3 +14,7 @@ func kern4x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, 
 }
 
 func tanh8(dst, src []float32) { panic("nn: no assembly kernel") }
+
+func tanhGrad8(dx, g, y []float32) { panic("nn: no assembly kernel") }
+
+func axpy8(y, x []float32, a float32) { panic("nn: no assembly kernel") }

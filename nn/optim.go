@@ -26,7 +26,6 @@ type SGD struct {
 	Momentum float64
 
 	vel [][]float32
-	tmp []float32
 }
 
 // NewSGD returns an SGD optimizer over params with learning rate lr and momentum (0 for
@@ -64,21 +63,20 @@ func (o *SGD) Step() {
 			vek32.Add_Inplace(v, g)
 			g = v
 		}
-		axpy(p.data, g, -lr, &o.tmp)
+		axpy(p.data, g, -lr)
 	}
 }
 
-// axpy adds a*x to y, using tmp as scratch for the SIMD path.
-func axpy(y, x []float32, a float32, tmp *[]float32) {
-	if len(y) < 64 {
-		for i, v := range x {
-			y[i] += a * v
-		}
-		return
+// axpy adds a*x to y.
+func axpy(y, x []float32, a float32) {
+	x, done := x[:len(y)], 0
+	if hasFMA {
+		done = len(y) &^ 7
+		axpy8(y[:done], x[:done], a)
 	}
-	*tmp = growBuf(*tmp, len(x))
-	vek32.MulNumber_Into(*tmp, x, a)
-	vek32.Add_Inplace(y, *tmp)
+	for i := done; i < len(y); i++ {
+		y[i] += a * x[i]
+	}
 }
 
 func zeroGrads(ps []*Tensor) {

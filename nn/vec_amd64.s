@@ -1,0 +1,59 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+DATA onef<>+0(SB)/4, $0x3f800000
+GLOBL onef<>(SB), RODATA|NOPTR, $4
+
+// func tanhGrad8(dx, g, y []float32)
+//
+// dx[i] += g[i] * (1 - y[i]*y[i]) for the first len(y)/8*8 elements.
+TEXT ·tanhGrad8(SB), NOSPLIT, $0-72
+	MOVQ dx_base+0(FP), DI
+	MOVQ g_base+24(FP), SI
+	MOVQ y_base+48(FP), DX
+	MOVQ y_len+56(FP), CX
+	SHRQ $3, CX
+	JEQ  tdone
+	VBROADCASTSS onef<>+0(SB), Y15
+
+tloop:
+	VMOVUPS     (DX), Y0
+	VMOVAPS     Y15, Y1
+	VFNMADD231PS Y0, Y0, Y1 // 1 - y*y
+	VMOVUPS     (DI), Y2
+	VFMADD231PS (SI), Y1, Y2
+	VMOVUPS     Y2, (DI)
+	ADDQ        $32, DI
+	ADDQ        $32, SI
+	ADDQ        $32, DX
+	DECQ        CX
+	JNE         tloop
+
+tdone:
+	VZEROUPPER
+	RET
+
+// func axpy8(y, x []float32, a float32)
+//
+// y[i] += a * x[i] for the first len(y)/8*8 elements.
+TEXT ·axpy8(SB), NOSPLIT, $0-52
+	MOVQ         y_base+0(FP), DI
+	MOVQ         y_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS a+48(FP), Y15
+	SHRQ         $3, CX
+	JEQ          adone
+
+aloop:
+	VMOVUPS     (DI), Y0
+	VFMADD231PS (SI), Y15, Y0
+	VMOVUPS     Y0, (DI)
+	ADDQ        $32, DI
+	ADDQ        $32, SI
+	DECQ        CX
+	JNE         aloop
+
+adone:
+	VZEROUPPER
+	RET
