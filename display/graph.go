@@ -233,6 +233,12 @@ func (g *ValueGraph) Draw(c draw.Canvas) {
 	}
 }
 
+// Bundle renders the graph as a PNG at its natural size and 100 dpi, so BundleOf and Show
+// know a ValueGraph. For an SVG, use DrawerBundle with Size's width and height.
+func (g *ValueGraph) Bundle() (Bundle, error) {
+	return DrawerBundle(g, PlotOptions{Width: g.w, Height: g.h})
+}
+
 // Graph draws the computation graph that ends in v as an image at 100 dpi; see ValueGraph.
 func Graph(v *nn.Value) image.Image {
 	g := NewValueGraph(v)

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/gograd/gograd/nn"
@@ -70,6 +71,14 @@ func TestGraphLayout(t *testing.T) {
 		t.Errorf("only %d dark pixels: text and lines missing", n)
 	}
 	savePicture(t, "gograd-graph.png", img)
+	b, ok := BundleOf(g)
+	if !ok || decodePNG(t, b).Bounds() != img.Bounds() {
+		t.Errorf("ValueGraph bundle differs from Graph's image")
+	}
+	svg, err := DrawerBundle(g, PlotOptions{Width: w, Height: h, Format: "svg"})
+	if err != nil || !strings.Contains(svg.Data["image/svg+xml"].(string), "tanh") {
+		t.Errorf("svg graph: %v", err)
+	}
 }
 
 func TestGraphTooLarge(t *testing.T) {
