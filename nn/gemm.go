@@ -1,6 +1,9 @@
 package nn
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // A matrix operand: element (i, j) is data[i*rs + j*cs]. Transposing is swapping rs and cs.
 type mat struct {
@@ -18,6 +21,8 @@ const (
 	tileN = 16
 	// parallelMACs is the product size from which gemm splits the work over two goroutines.
 	parallelMACs = 1 << 18
+	// rowGroup is the height of a chunk of parallel work: a multiple of both tile heights.
+	rowGroup = 96
 )
 
 // gemmWork is scratch space for gemm, owned by one caller (a layer) so steps do not allocate.
@@ -47,18 +52,31 @@ func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
 	if a.rs == 1 && (m%6 == 0 || m%4 != 0 || m > 256) {
 		t = tiling{rows: 6, kern: kern6x16}
 	}
-	if m*n*k < parallelMACs || panels < 2 {
-		gemmPanels(t, 0, panels, m, n, k, a, b, c, ldc, &w.part[0])
+	if m*n*k < parallelMACs {
+		gemmPanels(t, 0, panels, 0, m, m, n, k, a, b, c, ldc, &w.part[0])
 		return
 	}
-	half := panels / 2
+	// Two workers take chunks (a panel of 16 columns × up to rowGroup rows) from a shared
+	// counter, so a core slowed by another process does less of the work.
+	groups := (m + rowGroup - 1) / rowGroup
+	var next atomic.Int32
+	work := func(part *gemmPart) {
+		for {
+			ch := int(next.Add(1)) - 1
+			if ch >= panels*groups {
+				return
+			}
+			p, g := ch/groups, ch%groups
+			gemmPanels(t, p, p+1, g*rowGroup, min((g+1)*rowGroup, m), m, n, k, a, b, c, ldc, part)
+		}
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		gemmPanels(t, half, panels, m, n, k, a, b, c, ldc, &w.part[1])
+		work(&w.part[1])
 	}()
-	gemmPanels(t, 0, half, m, n, k, a, b, c, ldc, &w.part[0])
+	work(&w.part[0])
 	wg.Wait()
 }
 
@@ -68,8 +86,9 @@ type tiling struct {
 	kern func(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int)
 }
 
-// gemmPanels computes the column panels [p0, p1) of c += a·b with the assembly kernel.
-func gemmPanels(t tiling, p0, p1, m, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
+// gemmPanels computes rows [r0, r1) of the column panels [p0, p1) of c += a·b (m×n) with
+// the assembly kernel.
+func gemmPanels(t tiling, p0, p1, r0, r1, m, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
 	for p := p0; p < p1; p++ {
 		j0 := p * tileN
 		width := min(tileN, n-j0)
@@ -79,8 +98,8 @@ func gemmPanels(t tiling, p0, p1, m, n, k int, a, b mat, c []float32, ldc int, w
 			packB(w.b, b, k, j0, width)
 			bp, ldb = &w.b[0], tileN*4
 		}
-		for i0 := 0; i0 < m; i0 += t.rows {
-			rows := min(t.rows, m-i0)
+		for i0 := r0; i0 < r1; i0 += t.rows {
+			rows := min(t.rows, r1-i0)
 			ap, ars, acs := &a.data[i0*a.rs], a.rs*4, a.cs*4
 			if rows < t.rows {
 				w.a = growBuf(w.a, t.rows*k)
