@@ -18,8 +18,8 @@
 // When the last statement of a cell is an expression, its value is the cell's Result: text/plain
 // is Go's %v, except that strings are quoted with %q the way a REPL shows them, plus the rich
 // MIME types of display.BundleOf when it knows the value. A call that returns nothing shows
-// nothing; so do calls of the fmt.Print and log families, whose (n, err) results nobody wants to
-// see. Other calls returning several values show them as a tuple, "(3, <nil>)".
+// nothing; so do calls of the fmt.Print and log families and of methods named Write*, Print* and
+// Fprint*, whose (n, err) results nobody wants to see. Other calls returning several values show them as a tuple, "(3, <nil>)".
 //
 // # Output
 //

@@ -35,6 +35,9 @@ func (e *interrupted) Error() string { return e.err.Error() }
 // yaegiPath matches the file part of positions yaegi reports: "cell[3]/in:" or "cell/in:".
 var yaegiPath = regexp.MustCompile(`(cell(?:\[\d+\])?)/` + sourceBase + `:`)
 
+// internalType matches yaegi's names for type categories ("stringT"), which leak into messages.
+var internalType = regexp.MustCompile(`\b(bool|byte|complex64|complex128|error|float32|float64|int|int8|int16|int32|int64|rune|string|uint|uint8|uint16|uint32|uint64|uintptr|func|interface|struct|ptr|slice|map|chan|array|nil)T\b`)
+
 // cleanMessage turns a yaegi or go/parser message into the user's words: positions name the
 // cell only, and yaegi's internal wrappers are dropped.
 func cleanMessage(msg string) string {
@@ -42,17 +45,24 @@ func cleanMessage(msg string) string {
 	if i := strings.LastIndex(msg, "CFG post-order panic: "); i >= 0 {
 		msg = msg[i+len("CFG post-order panic: "):]
 	}
+	msg = internalType.ReplaceAllString(msg, "$1")
 	return strings.TrimSpace(msg)
 }
 
-// syntaxError converts a go/parser error.
-func syntaxError(err error) *Error {
+// syntaxError converts a go/parser error about code. Errors past the cell's end (in the
+// wrapper the cell was parsed in) are reported at its end.
+func syntaxError(code string, err error) *Error {
 	var list scanner.ErrorList
 	var msgs []string
+	lines := strings.Split(code, "\n")
 	if errors.As(err, &list) {
 		for i, e := range list {
 			if i == 10 {
 				break
+			}
+			if e.Pos.Line > len(lines) {
+				e.Pos.Line, e.Pos.Column = len(lines), len(lines[len(lines)-1])+1
+				e.Msg = strings.Replace(e.Msg, "found '}'", "found the end of the cell", 1)
 			}
 			msgs = append(msgs, cleanMessage(e.Error()))
 		}
@@ -75,7 +85,7 @@ func panicError(value any, positions []string) *Error {
 	}
 	var lines []string
 	for _, p := range positions {
-		lines = append(lines, "    "+cleanMessage(p))
+		lines = append(lines, "    "+frameLine(cleanMessage(p)))
 	}
 	msg := fmt.Sprint(value)
 	if err, ok := value.(error); ok {
@@ -99,4 +109,19 @@ var runtimeErrors = map[string]string{
 // exitError is the error of a cell that called os.Exit or log.Fatal.
 func exitError(code int) *Error {
 	return newError("Exit", fmt.Sprintf("os.Exit(%d) called: the cell stopped, the kernel keeps running", code), nil)
+}
+
+// yaegiFrame matches a cleaned panic position line: "cell[3]:2:5: panic: main.f(...)".
+var yaegiFrame = regexp.MustCompile(`^(\S+): panic: main(?:\.(\S+))?\(\.\.\.\)$`)
+
+// frameLine words a panic position line like a stack frame: "at cell[3]:2:5 in f".
+func frameLine(p string) string {
+	m := yaegiFrame.FindStringSubmatch(p)
+	switch {
+	case m == nil:
+		return p
+	case m[2] == "":
+		return "at " + m[1]
+	}
+	return "at " + m[1] + " in " + m[2]
 }

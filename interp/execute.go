@@ -83,7 +83,7 @@ func (s *Session) runCell(ctx context.Context, file, code string) error {
 	var err error
 	if len(importUnits) > 0 {
 		if imports, err = parseDecls(fset, file, code, importUnits); err != nil {
-			return syntaxError(err)
+			return syntaxError(code, err)
 		}
 	}
 	pieces := make([]piece, len(steps))
@@ -99,7 +99,7 @@ func (s *Session) runCell(ctx context.Context, file, code string) error {
 			wrappers, blocks = append(wrappers, w), append(blocks, pieces[i].block)
 		}
 		if err != nil {
-			return syntaxError(err)
+			return syntaxError(code, err)
 		}
 	}
 	if err := s.checkNames(imports, files, wrappers, blocks); err != nil {

@@ -8,7 +8,8 @@ import (
 )
 
 // quiet lists calls whose results a cell never shows: the print family returns
-// (n int, err error), which nobody wants to see after the printed text.
+// (n int, err error), which nobody wants to see after the printed text. So do the methods
+// named Write*, Print* and Fprint*, such as os.Stdout.WriteString.
 var quiet = map[string]bool{
 	"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
 	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true,
@@ -26,6 +27,11 @@ func wantsResult(x ast.Expr) bool {
 	case *ast.Ident:
 		return !quiet[fun.Name]
 	case *ast.SelectorExpr:
+		for _, p := range []string{"Write", "Print", "Fprint"} {
+			if strings.HasPrefix(fun.Sel.Name, p) {
+				return false
+			}
+		}
 		if pkg, ok := fun.X.(*ast.Ident); ok {
 			return !quiet[pkg.Name+"."+fun.Sel.Name] && pkg.Name != "log"
 		}
@@ -39,7 +45,7 @@ func (s *Session) takeResult() Result {
 	vals, ok := s.result, s.hasResult
 	s.result, s.hasResult = nil, false
 	s.mu.Unlock()
-	if !ok || len(vals) == 0 || isWriteResult(vals) {
+	if !ok || len(vals) == 0 {
 		return Result{}
 	}
 	data := map[string]any{"text/plain": formatValues(vals)}
@@ -73,14 +79,4 @@ func formatValue(v any) string {
 		return strconv.Quote(s)
 	}
 	return fmt.Sprintf("%v", v)
-}
-
-// isWriteResult tells whether vals look like the (n int, err error) of a successful write,
-// as io.Writer, os.File.WriteString and the print family return: not worth showing.
-func isWriteResult(vals []any) bool {
-	if len(vals) != 2 || vals[1] != nil {
-		return false
-	}
-	_, isInt := vals[0].(int)
-	return isInt
 }

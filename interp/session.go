@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/doc"
 	"log/slog"
 	"os"
 	"sync"
@@ -46,6 +47,7 @@ type Session struct {
 	imports   map[string]string // package name in cells -> canonical import path
 	names     map[string]*sessionName
 	dotImport bool // a cell dot-imported a package: names can no longer be checked
+	docs      map[string]*doc.Package // parsed package documentation, by import path
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
@@ -56,6 +58,7 @@ func New(opts Options) (*Session, error) {
 		cellCtx:  context.Background(),
 		imports:  map[string]string{},
 		names:    map[string]*sessionName{},
+		docs:     map[string]*doc.Package{},
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -14,7 +14,8 @@ import (
 // expected (names from earlier cells are unknown) and ignored: unknown expressions simply
 // have no type. Imports of the interpreted packages are type-checked from their sources;
 // other imports become empty packages.
-func check(fset *token.FileSet, f *ast.File) *types.Info {
+// memory holds files of declarations that f may use (see Rewriter).
+func check(fset *token.FileSet, f *ast.File, memory ...*ast.File) *types.Info {
 	info := &types.Info{
 		Types: map[ast.Expr]types.TypeAndValue{},
 		Defs:  map[*ast.Ident]types.Object{},
@@ -24,7 +25,8 @@ func check(fset *token.FileSet, f *ast.File) *types.Info {
 	}
 	imp := &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
 	conf := types.Config{Importer: imp, Error: func(error) {}, FakeImportC: true}
-	_, _ = conf.Check("main", fset, []*ast.File{f}, info) // errors are expected, see above
+	files := append([]*ast.File{f}, memory...)
+	_, _ = conf.Check("main", fset, files, info) // errors are expected, see above
 	return info
 }
 

@@ -14,11 +14,17 @@ import (
 // would. It needs the helpers and packages that Load compiles into the interpreter.
 //
 // Types come from type-checking the cell alone: a range over a value declared in an
-// earlier cell is rewritten only when its kind shows in the cell itself (see FEATURES.md).
+// earlier cell is rewritten only when its kind shows in the cell itself. A session should
+// use a Rewriter, which remembers the declarations of earlier cells.
 // The error, if any, joins one error per unsupported construct; each names the feature,
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
-	r := &rewriter{fset: fset, info: check(fset, f)}
+	return rewrite(fset, f, check(fset, f))
+}
+
+// rewrite applies every rewrite to f, given what go/types learnt about it.
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info) error {
+	r := &rewriter{fset: fset, info: info}
 	r.classify(f)
 	r.commaOK = commaOKAsserts(f)
 	astutil.Apply(f, nil, r.post)

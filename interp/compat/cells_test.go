@@ -1,0 +1,97 @@
+package compat
+
+import (
+	"bytes"
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	"golang.org/x/tools/txtar"
+)
+
+// TestCells runs the sessions of testdata/cells/*.txtar: files cell1.go, cell2.go ... are
+// the cells, parsed as the session parses them (declarations as a file, statements as the
+// body of func main), rewritten by one Rewriter and evaluated in one interpreter; "want" is
+// what the session prints.
+func TestCells(t *testing.T) {
+	paths, err := filepath.Glob("testdata/cells/*.txtar")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no cell sessions: %v", err)
+	}
+	for _, p := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(p), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			i := interp.New(interp.Options{Stdout: &out, Stderr: &out})
+			if err := i.Use(Filter(stdlib.Symbols)); err != nil {
+				t.Fatal(err)
+			}
+			if err := Load(i); err != nil {
+				t.Fatal(err)
+			}
+			var rw Rewriter
+			want := ""
+			for _, f := range a.Files {
+				if f.Name == "want" {
+					want = string(f.Data)
+					continue
+				}
+				code := rewriteCell(t, &rw, f.Name, f.Data)
+				ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+				_, err := i.EvalWithContext(ctx, code)
+				cancel()
+				if err != nil {
+					t.Fatalf("%s: %v\nrewritten:\n%s", f.Name, err, code)
+				}
+			}
+			if out.String() != want {
+				t.Errorf("printed:\n%s\nwant:\n%s", out.String(), want)
+			}
+		})
+	}
+}
+
+// rewriteCell rewrites one cell with rw and returns the code to evaluate: its imports
+// and declarations, and the statements of its func main, if any, at top level.
+func rewriteCell(t *testing.T, rw *Rewriter, name string, src []byte) string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.Rewrite(fset, f); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var b bytes.Buffer
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil {
+			for _, s := range fd.Body.List {
+				printNode(t, &b, fset, s)
+			}
+			continue
+		}
+		printNode(t, &b, fset, d)
+	}
+	return b.String()
+}
+
+// printNode prints one node as source followed by a newline.
+func printNode(t *testing.T, b *bytes.Buffer, fset *token.FileSet, n ast.Node) {
+	t.Helper()
+	if err := printer.Fprint(b, fset, n); err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("\n")
+}

@@ -1,0 +1,237 @@
+package compat
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"strconv"
+)
+
+// Rewriter rewrites the cells of one session in order, remembering what earlier cells
+// declared (imports, types, function signatures, variables) so that a cell's types are
+// known even when they come from earlier cells: "for x := range count(3)" needs to know
+// that count, declared two cells ago, returns an iterator. The zero value is ready to use;
+// a Rewriter is not safe for concurrent use.
+type Rewriter struct {
+	imports map[string]string // import path -> spec source (with its name, if any)
+	decls   map[string]string // declared name ("T", "f", "T.M") -> source without bodies
+	order   []string          // names of decls, first declaration first
+}
+
+// Rewrite rewrites one cell like the package function Rewrite, with the declarations of
+// the cells rewritten before it in scope, then remembers the cell's own declarations.
+// Statement cells wrapped in a function (as the session parses them) contribute their
+// top-level variables as package variables.
+func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
+	memory := rw.file(fset, f)
+	rw.remember(fset, f) // before rewriting: remembered code must type-check without helpers
+	extra := rw.importsFor(fset, f)
+	f.Decls = append(extra, f.Decls...)
+	info := check(fset, f, memory...)
+	f.Decls = f.Decls[len(extra):]
+	return rewrite(fset, f, info)
+}
+
+// file returns the remembered declarations, except those the cell declares again, as a
+// file of the same package.
+func (rw *Rewriter) file(fset *token.FileSet, f *ast.File) []*ast.File {
+	if len(rw.decls) == 0 && len(rw.imports) == 0 {
+		return nil
+	}
+	redeclared := map[string]bool{}
+	for _, name := range declNames(f) {
+		redeclared[name] = true
+	}
+	var b bytes.Buffer
+	b.WriteString("package main\n")
+	for _, spec := range rw.imports {
+		b.WriteString("import " + spec + "\n")
+	}
+	for _, name := range rw.order {
+		if !redeclared[name] {
+			b.WriteString(rw.decls[name] + "\n")
+		}
+	}
+	mf, err := parser.ParseFile(fset, "memory.go", b.Bytes(), parser.SkipObjectResolution)
+	if err != nil {
+		return nil // a remembered declaration no longer parses alone: go on without memory
+	}
+	return []*ast.File{mf}
+}
+
+// importsFor returns import declarations for the remembered packages the cell uses
+// without importing them (the session keeps imports across cells; Go scopes them to a
+// file). The caller removes them again after type-checking.
+func (rw *Rewriter) importsFor(fset *token.FileSet, f *ast.File) []ast.Decl {
+	have := map[string]bool{}
+	for _, is := range f.Imports {
+		if p, err := strconv.Unquote(is.Path.Value); err == nil {
+			have[p] = true
+		}
+	}
+	var out []ast.Decl
+	for p, spec := range rw.imports {
+		if have[p] {
+			continue
+		}
+		d, err := parser.ParseFile(fset, "imports.go", "package main\nimport "+spec, 0)
+		if err != nil || len(d.Decls) == 0 {
+			continue
+		}
+		out = append(out, d.Decls[0])
+	}
+	return out
+}
+
+// remember records the cell's imports and declarations.
+func (rw *Rewriter) remember(fset *token.FileSet, f *ast.File) {
+	if rw.decls == nil {
+		rw.imports, rw.decls = map[string]string{}, map[string]string{}
+	}
+	for _, is := range f.Imports {
+		p, err := strconv.Unquote(is.Path.Value)
+		if err != nil {
+			continue
+		}
+		spec := is.Path.Value
+		if is.Name != nil {
+			spec = is.Name.Name + " " + spec
+		}
+		rw.imports[p] = spec
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			if d.Tok != token.IMPORT {
+				rw.genDecl(fset, d)
+			}
+		case *ast.FuncDecl:
+			rw.funcDecl(fset, d)
+		}
+	}
+}
+
+// funcDecl remembers a function's signature, or for a body-only wrapper of statements
+// (func main with no parameters, as the session parses statement cells), the variables
+// its top level declares.
+func (rw *Rewriter) funcDecl(fset *token.FileSet, d *ast.FuncDecl) {
+	if d.Recv == nil && d.Name.Name == "main" && d.Body != nil {
+		for _, s := range d.Body.List {
+			rw.stmtVars(fset, s)
+		}
+		return
+	}
+	sig := &ast.FuncDecl{Recv: d.Recv, Name: d.Name, Type: d.Type}
+	rw.put(funcKey(d), render(fset, sig))
+}
+
+// stmtVars remembers the variables a top-level statement of a statement cell declares.
+func (rw *Rewriter) stmtVars(fset *token.FileSet, s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok != token.DEFINE {
+			return
+		}
+		spec := &ast.ValueSpec{Values: s.Rhs}
+		for _, l := range s.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				return
+			}
+			spec.Names = append(spec.Names, id)
+		}
+		rw.genDecl(fset, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{spec}})
+	case *ast.DeclStmt:
+		if g, ok := s.Decl.(*ast.GenDecl); ok {
+			rw.genDecl(fset, g)
+		}
+	}
+}
+
+// genDecl remembers each spec of a const, var or type declaration under its names.
+func (rw *Rewriter) genDecl(fset *token.FileSet, d *ast.GenDecl) {
+	for _, spec := range d.Specs {
+		one := &ast.GenDecl{Tok: d.Tok, Specs: []ast.Spec{spec}}
+		src := render(fset, one)
+		switch spec := spec.(type) {
+		case *ast.TypeSpec:
+			rw.put(spec.Name.Name, src)
+		case *ast.ValueSpec:
+			if d.Tok == token.CONST && spec.Values == nil {
+				continue // an iota continuation: meaningless alone
+			}
+			for _, n := range spec.Names {
+				rw.put(n.Name, src)
+			}
+		}
+	}
+}
+
+// put records one declaration, replacing an earlier one of the same name.
+func (rw *Rewriter) put(name, src string) {
+	if name == "_" || src == "" {
+		return
+	}
+	if _, ok := rw.decls[name]; !ok {
+		rw.order = append(rw.order, name)
+	}
+	rw.decls[name] = src
+}
+
+// declNames lists the names a cell declares, as remember keys them.
+func declNames(f *ast.File) []string {
+	var out []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			out = append(out, funcKey(d))
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					out = append(out, spec.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						out = append(out, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// funcKey is the name a function or method is remembered under: "f" or "T.M".
+func funcKey(d *ast.FuncDecl) string {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return d.Name.Name
+	}
+	t := d.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.Ident:
+			return x.Name + "." + d.Name.Name
+		}
+		return d.Name.Name
+	}
+}
+
+// render prints a declaration as source, or "" if it cannot be printed.
+func render(fset *token.FileSet, n ast.Node) string {
+	var b bytes.Buffer
+	if err := printer.Fprint(&b, fset, n); err != nil {
+		return ""
+	}
+	return b.String()
+}
