@@ -46,7 +46,7 @@ type Session struct {
 	stdin     []byte            // input read from the front end, not yet consumed
 	imports   map[string]string // package name in cells -> canonical import path
 	names     map[string]*sessionName
-	dotImport bool // a cell dot-imported a package: names can no longer be checked
+	dotImport bool                    // a cell dot-imported a package: names can no longer be checked
 	docs      map[string]*doc.Package // parsed package documentation, by import path
 }
 
