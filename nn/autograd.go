@@ -5,7 +5,8 @@ import "fmt"
 // newResult returns the tensor made by op from parents, with a fresh buffer of the given
 // shape. It requires gradients when any parent does.
 func newResult(op string, shape []int, parents ...*Tensor) *Tensor {
-	t := &Tensor{shape: shape, data: make([]float32, numel(shape)), op: op, parents: parents}
+	t := &Tensor{data: make([]float32, numel(shape)), op: op, parents: parents}
+	t.setShape(shape)
 	for _, p := range parents {
 		if p.requiresGrad {
 			t.requiresGrad = true
@@ -55,18 +56,10 @@ func (t *Tensor) Backward() {
 // topoOrder lists the tensors of t's graph that require gradients, parents first.
 func (t *Tensor) topoOrder() []*Tensor {
 	order := t.topo[:0]
-	var visit func(n *Tensor)
-	visit = func(n *Tensor) {
-		if n.mark || !n.requiresGrad {
-			return
-		}
-		n.mark = true
-		for _, p := range n.parents {
-			visit(p)
-		}
-		order = append(order, n)
+	if order == nil {
+		order = make([]*Tensor, 0, 32)
 	}
-	visit(t)
+	order = t.visit(order)
 	for _, n := range order {
 		n.mark = false
 	}
@@ -74,9 +67,14 @@ func (t *Tensor) topoOrder() []*Tensor {
 	return order
 }
 
-// accumulate adds src into dst.
-func accumulate(dst, src []float32) {
-	for i, v := range src {
-		dst[i] += v
+// visit appends t's graph to order, parents first, marking what it appended.
+func (t *Tensor) visit(order []*Tensor) []*Tensor {
+	if t.mark || !t.requiresGrad {
+		return order
 	}
+	t.mark = true
+	for _, p := range t.parents {
+		order = p.visit(order)
+	}
+	return append(order, t)
 }

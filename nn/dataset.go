@@ -53,8 +53,14 @@ func (d *Dataset) Batch(i, size int) (x, y *Tensor) {
 
 func rowView(t *Tensor, start, n int) *Tensor {
 	w := len(t.data) / max(t.shape[0], 1)
-	shape := append([]int{n}, t.shape[1:]...)
-	return &Tensor{shape: shape, data: t.data[start*w : (start+n)*w]}
+	v := &Tensor{data: t.data[start*w : (start+n)*w]}
+	if len(t.shape) == 2 {
+		v.dims = [2]int{n, t.shape[1]}
+		v.shape = v.dims[:]
+	} else {
+		v.setShape(append([]int{n}, t.shape[1:]...))
+	}
+	return v
 }
 
 // Subset returns a new data set with copies of the rows at idx, in that order.

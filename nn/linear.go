@@ -48,7 +48,8 @@ func (l *Linear) Forward(x *Tensor) *Tensor {
 	n := x.shape[0]
 	y := reusable(l.y, n, l.out)
 	if y == nil {
-		y = &Tensor{shape: []int{n, l.out}, data: make([]float32, n*l.out), op: "linear"}
+		y = &Tensor{data: make([]float32, n*l.out), op: "linear", dims: [2]int{n, l.out}}
+		y.shape = y.dims[:]
 		y.backward = func() { l.backward(y) }
 		y.parents = make([]*Tensor, 3)
 		l.y = y

@@ -39,8 +39,8 @@ func (a *Activation) Forward(x *Tensor) *Tensor {
 	slope := float32(a.Slope)
 	y := reusable(a.y, x.shape...)
 	if y == nil {
-		y = &Tensor{shape: append([]int(nil), x.shape...), data: make([]float32, len(x.data)),
-			op: actNames[k], parents: make([]*Tensor, 1)}
+		y = &Tensor{data: make([]float32, len(x.data)), op: actNames[k], parents: make([]*Tensor, 1)}
+		y.setShape(x.shape)
 		y.backward = func() {
 			x := y.parents[0]
 			actBackward(k, float32(a.Slope), x.grad, y.grad, x.data, y.data)

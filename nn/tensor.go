@@ -18,6 +18,7 @@ type Tensor struct {
 	parents      []*Tensor
 	backward     func() // sends t.grad to the parents' grads; nil for leaves
 
+	dims     [2]int    // backing store of shape for tensors of up to two dimensions
 	mark     bool      // DFS mark, always false outside Backward
 	released bool      // a Backward went through it: its owner may reuse the buffers
 	topo     []*Tensor // scratch for Backward on this root
@@ -32,7 +33,18 @@ func NewTensor(data []float32, shape ...int) *Tensor {
 	if n := numel(shape); n != len(data) {
 		panic(fmt.Sprintf("nn: NewTensor: shape %v needs %d values, got %d", shape, n, len(data)))
 	}
-	return &Tensor{shape: append([]int(nil), shape...), data: data}
+	t := &Tensor{data: data}
+	t.setShape(shape)
+	return t
+}
+
+// setShape sets t's shape to a copy of shape, without allocating up to two dimensions.
+func (t *Tensor) setShape(shape []int) {
+	if len(shape) <= len(t.dims) {
+		t.shape = t.dims[:copy(t.dims[:], shape)]
+		return
+	}
+	t.shape = append([]int(nil), shape...)
 }
 
 // Zeros returns a tensor of zeros with the given shape.
