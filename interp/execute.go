@@ -147,11 +147,7 @@ func (s *Session) checkNames(imports *ast.File, files, wrappers []*ast.File, blo
 func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	if p.file != nil {
 		applyRewrites(p.file)
-		if err := s.eval(ctx, p.file); err != nil {
-			return err
-		}
-		s.remember(p.file.Decls, nil)
-		return nil
+		return s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil) })
 	}
 	applyRewrites(p.block)
 	list := p.block.List
@@ -162,10 +158,9 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		}
 	}
 	if len(list) > 0 {
-		if err := s.eval(ctx, blockOf(list)); err != nil {
+		if err := s.eval(ctx, blockOf(list), func() { s.remember(nil, list) }); err != nil {
 			return err
 		}
-		s.remember(nil, list)
 	}
 	if tail != nil {
 		return s.evalTail(ctx, tail)
@@ -187,11 +182,15 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 	return s.execute(ctx, prog)
 }
 
-// eval compiles and runs one node.
-func (s *Session) eval(ctx context.Context, n ast.Node) error {
+// eval compiles and runs one node; compiled runs between the two, once the names the node
+// defines exist (they do even if running it fails).
+func (s *Session) eval(ctx context.Context, n ast.Node, compiled func()) error {
 	prog, err := s.compile(n)
 	if err != nil {
 		return err
+	}
+	if compiled != nil {
+		compiled()
 	}
 	return s.execute(ctx, prog)
 }

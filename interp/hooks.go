@@ -83,8 +83,13 @@ func (s *Session) show(v ...any) {
 // goPanic reports a panic recovered in a goroutine started by a cell on stderr.
 func (s *Session) goPanic(v any) {
 	s.stderr.flush()
-	e := panicError(v, s.stderr.takePanics())
-	s.output().Stream("stderr", "goroutine "+strings.Join(e.Traceback, "\n")+"\n")
+	text := "goroutine " + strings.Join(panicError(v, s.stderr.takePanics()).Traceback, "\n")
+	if e, ok := v.(exitCall); ok {
+		text = fmt.Sprintf("a goroutine called os.Exit(%d): it stopped, the kernel keeps running", e.code)
+	}
+	if out := s.output(); out != nil {
+		out.Stream("stderr", text+"\n")
+	}
 }
 
 // cellContext is the ctx every cell sees: it delegates to the context of the running cell.

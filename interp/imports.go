@@ -60,7 +60,7 @@ func (s *Session) importAll(ctx context.Context, f *ast.File) error {
 	pos := specs[0].Pos()
 	file := &ast.File{Package: pos, Name: &ast.Ident{Name: "main", NamePos: pos},
 		Decls: []ast.Decl{&ast.GenDecl{TokPos: pos, Tok: token.IMPORT, Lparen: pos, Specs: specs, Rparen: pos}}}
-	if err := s.eval(ctx, file); err != nil {
+	if err := s.eval(ctx, file, nil); err != nil {
 		return err
 	}
 	s.mu.Lock()

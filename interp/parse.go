@@ -3,16 +3,18 @@ package interp
 import (
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"strconv"
 )
 
-// padded returns src with every byte outside units blanked (newlines kept), so that the
-// units parse on their own at the positions they have in the cell.
+// padded returns src with every byte outside units and comments blanked (newlines kept), so
+// that the units parse on their own at the positions they have in the cell, doc comments
+// included.
 func padded(src string, units []unit) string {
 	b := []byte(src)
 	keep := make([]bool, len(b))
-	for _, u := range units {
+	for _, u := range append(units, comments(src)...) {
 		for i := u.start; i < u.end; i++ {
 			keep[i] = true
 		}
@@ -23,6 +25,25 @@ func padded(src string, units []unit) string {
 		}
 	}
 	return string(b)
+}
+
+// comments returns the byte ranges of the comments of src.
+func comments(src string) []unit {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+	var out []unit
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return out
+		}
+		if tok == token.COMMENT {
+			start := file.Offset(pos)
+			out = append(out, unit{start: start, end: start + len(lit)})
+		}
+	}
 }
 
 // parseDecls parses import or declaration units as one file named file (for positions).
