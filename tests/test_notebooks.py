@@ -209,7 +209,8 @@ class Gradients(NotebookCase, unittest.TestCase):
     NAME = "03-gradients.ipynb"
     PICTURES = {
         'display.Histograms(sigmoidNet, "grads")': 1,
-        "p := plot.New()": 1,
+        "p := plot.New()\np.Title.Text = \"gradient norm": 1,
+        "display.Grid(2, logGradHist": 1,
         "live := display.Training()": 1,
         "display.Grid(2, sigmoidGrads, reluGrads)": 1,
         "display.DecisionBoundary(he, data)": 1,
