@@ -97,48 +97,58 @@ func (r *rewriter) rangeInt(rs *ast.RangeStmt, label *ast.LabeledStmt) ast.Stmt 
 	return block(pos, define(pos, []ast.Expr{n}, rs.X), labeled(label, loop))
 }
 
-// rangeFunc rewrites a range over an iterator function (Go 1.23) with values yielded
-// per iteration into a loop over gogradcompat.PullN(seq):
+// rangeFunc rewrites a range over an iterator function (Go 1.23) that yields arity values
+// per iteration into a loop over gogradcompat.PullN(seq) (see there):
 //
-//	{ _ggNnext, _ggNstop := gogradcompat.Pull2(seq)
-//	  for _ggNk, _ggNv, _ggNok := _ggNnext(); _ggNok; _ggNk, _ggNv, _ggNok = _ggNnext() {
-//	      k, v := _ggNk, _ggNv; body }
-//	  _ggNstop() }
+//	{ _ggNnext := gogradcompat.Pull2(seq)
+//	  for _ggNp := _ggNnext(false); _ggNp != nil; _ggNp = _ggNnext(false) {
+//	      k, v := _ggNp.Key, _ggNp.Val; body }
+//	  _ggNnext(true) }
 //
 // break, continue, labels and return keep their meaning because the loop is a real loop;
-// the iterator runs in turn with the body and finishes (stop) when the loop ends. When the
-// body can return, a deferred stop also ends the iterator on the way out.
+// the iterator runs in turn with the body and finishes when the loop ends. When the body
+// can return, a deferred next(true) also ends the iterator on the way out.
 func (r *rewriter) rangeFunc(rs *ast.RangeStmt, label *ast.LabeledStmt, arity int) ast.Stmt {
 	r.next()
 	pos := rs.For
-	next, stop, ok := r.fresh(pos, "next"), r.fresh(pos, "stop"), r.fresh(pos, "ok")
-	var vars []ast.Expr
-	for j := 0; j < arity; j++ {
-		vars = append(vars, r.fresh(pos, "v"+strconv.Itoa(j)))
+	next, p := r.fresh(pos, "next"), r.fresh(pos, "p")
+	call := func(stop string) *ast.CallExpr {
+		return &ast.CallExpr{Fun: ident(next, pos), Lparen: pos, Args: []ast.Expr{&ast.Ident{NamePos: pos, Name: stop}}, Rparen: pos}
 	}
-	vars = append(vars, ok)
-	call := func() ast.Expr { return &ast.CallExpr{Fun: ident(next, pos), Lparen: pos, Rparen: pos} }
+	var cond ast.Expr = &ast.BinaryExpr{X: ident(p, pos), OpPos: pos, Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}}
+	if arity == 0 {
+		cond = ident(p, pos) // Pull0's next returns a bool
+	}
 	loop := &ast.ForStmt{
 		For:  pos,
-		Init: define(pos, copies(vars, pos), call()),
-		Cond: ident(ok, pos),
-		Post: &ast.AssignStmt{Lhs: copies(vars, pos), TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{call()}},
+		Init: define(pos, []ast.Expr{ident(p, pos)}, call("false")),
+		Cond: cond,
+		Post: &ast.AssignStmt{Lhs: []ast.Expr{ident(p, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{call("false")}},
 		Body: rs.Body,
+	}
+	var values []ast.Expr
+	switch arity {
+	case 1:
+		values = []ast.Expr{&ast.StarExpr{Star: pos, X: ident(p, pos)}}
+	case 2:
+		values = []ast.Expr{
+			&ast.SelectorExpr{X: ident(p, pos), Sel: &ast.Ident{NamePos: pos, Name: "Key"}},
+			&ast.SelectorExpr{X: ident(p, pos), Sel: &ast.Ident{NamePos: pos, Name: "Val"}},
+		}
 	}
 	var lhs, rhs []ast.Expr
 	for j, user := range []ast.Expr{rs.Key, rs.Value}[:arity] {
 		if !isBlank(user) {
-			lhs, rhs = append(lhs, user), append(rhs, ident(vars[j].(*ast.Ident), pos))
+			lhs, rhs = append(lhs, user), append(rhs, values[j])
 		}
 	}
 	bind(rs, lhs, rhs)
 	pull := &ast.CallExpr{Fun: helper(pos, "Pull"+strconv.Itoa(arity)), Lparen: pos, Args: []ast.Expr{rs.X}, Rparen: pos}
-	stmts := []ast.Stmt{define(pos, []ast.Expr{next, stop}, pull)}
-	callStop := func() *ast.CallExpr { return &ast.CallExpr{Fun: ident(stop, pos), Lparen: pos, Rparen: pos} }
+	stmts := []ast.Stmt{define(pos, []ast.Expr{next}, pull)}
 	if returns(rs.Body) {
-		stmts = append(stmts, &ast.DeferStmt{Defer: pos, Call: callStop()})
+		stmts = append(stmts, &ast.DeferStmt{Defer: pos, Call: call("true")})
 	}
-	stmts = append(stmts, labeled(label, loop), &ast.ExprStmt{X: callStop()})
+	stmts = append(stmts, labeled(label, loop), &ast.ExprStmt{X: call("true")})
 	return block(pos, stmts...)
 }
 
@@ -158,15 +168,6 @@ func bind(rs *ast.RangeStmt, lhs, rhs []ast.Expr) {
 // define returns "lhs := rhs".
 func define(pos token.Pos, lhs []ast.Expr, rhs ast.Expr) *ast.AssignStmt {
 	return &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{rhs}}
-}
-
-// copies returns fresh copies of identifiers, so the same names appear twice in a tree.
-func copies(ids []ast.Expr, pos token.Pos) []ast.Expr {
-	out := make([]ast.Expr, len(ids))
-	for i, e := range ids {
-		out[i] = ident(e.(*ast.Ident), pos)
-	}
-	return out
 }
 
 // block returns "{ stmts }".
