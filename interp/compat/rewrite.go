@@ -27,6 +27,8 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info) error {
 	r := &rewriter{fset: fset, info: info}
 	r.classify(f)
 	r.commaOK = commaOKAsserts(f)
+	r.nested = markNestedDefines(f)
+	r.pending = map[ast.Node][]ast.Stmt{}
 	astutil.Apply(f, nil, r.post)
 	return errors.Join(r.errs...)
 }
@@ -37,6 +39,8 @@ type rewriter struct {
 	info    *types.Info
 	ranges  map[*ast.RangeStmt]rangeKind // decided on the original tree, before any change
 	commaOK map[*ast.TypeAssertExpr]bool // type assertions used as v, ok := x.(T)
+	nested  map[*ast.AssignStmt]bool     // multi-value defines to split (multidef.go)
+	pending map[ast.Node][]ast.Stmt      // declarations to put before an if, for or switch
 	n       int                          // counter for fresh names
 	errs    []error
 }
@@ -64,8 +68,17 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		}
 	case *ast.StructType:
 		hideUnexported(n)
-	case *ast.ValueSpec, *ast.AssignStmt:
+	case *ast.ValueSpec:
 		r.assignIfaces(n)
+	case *ast.AssignStmt:
+		r.assignIfaces(n)
+		if r.nested[n] {
+			r.splitDefine(c, n)
+		}
+	case *ast.IfStmt, *ast.SwitchStmt:
+		if s := r.withPending(n.(ast.Stmt)); s != nil {
+			c.Replace(s)
+		}
 	case *ast.TypeAssertExpr:
 		r.checkAssert(n.X, n.Type)
 		if x := r.assertIface(n.X, r.typeOf(n.X), n.Type, r.commaOK[n]); x != nil {
@@ -90,6 +103,9 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			label = l.Label
 		}
 		r.forLoopVars(n, label)
+		if s := r.withPending(n); s != nil && label == nil {
+			c.Replace(s)
+		}
 	case *ast.TypeSwitchStmt:
 		if s := r.typeSwitch(n); s != nil {
 			c.Replace(s)
