@@ -71,8 +71,9 @@ func (s *Session) cellError(err error) *Error {
 
 // piece is one parsed step of a cell: a declaration file or a statement block.
 type piece struct {
-	file  *ast.File
-	block *ast.BlockStmt
+	file    *ast.File      // the declarations, nil for statements
+	block   *ast.BlockStmt // the statements
+	wrapper *ast.File      // the file around the statements, which rewrites see
 }
 
 // runCell parses, checks, rewrites and evaluates a cell whose positions are reported in file.
@@ -94,9 +95,8 @@ func (s *Session) runCell(ctx context.Context, file, code string) error {
 			pieces[i].file, err = parseDecls(fset, file, code, st.units)
 			files = append(files, pieces[i].file)
 		} else {
-			var w *ast.File
-			pieces[i].block, w, err = parseStmts(fset, file, code, st.units)
-			wrappers, blocks = append(wrappers, w), append(blocks, pieces[i].block)
+			pieces[i].block, pieces[i].wrapper, err = parseStmts(fset, file, code, st.units)
+			wrappers, blocks = append(wrappers, pieces[i].wrapper), append(blocks, pieces[i].block)
 		}
 		if err != nil {
 			return syntaxError(code, err)
@@ -145,12 +145,17 @@ func (s *Session) checkNames(imports *ast.File, files, wrappers []*ast.File, blo
 
 // evalPiece rewrites and evaluates one piece; the last piece of a cell may yield its result.
 func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
+	fset := s.in.FileSet()
 	if p.file != nil {
-		applyRewrites(p.file)
+		if err := applyRewrites(fset, p.file); err != nil {
+			return err
+		}
 		return s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil) })
 	}
-	applyRewrites(p.block)
-	list := p.block.List
+	if err := applyRewrites(fset, p.wrapper); err != nil {
+		return err
+	}
+	list := p.wrapper.Decls[0].(*ast.FuncDecl).Body.List
 	var tail *ast.ExprStmt
 	if n := len(list); last && n > 0 {
 		if es, ok := list[n-1].(*ast.ExprStmt); ok && wantsResult(es.X) {

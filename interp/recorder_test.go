@@ -26,7 +26,7 @@ func (r *recorder) add(e string) {
 func (r *recorder) Stream(name, text string) { r.add(name + ":" + text) }
 
 func (r *recorder) Publish(b display.Bundle, id string, update bool) {
-	r.add(fmt.Sprintf("display:%v id=%q update=%v", b.Data, id, update))
+	r.add(fmt.Sprintf("display:%v id=%q update=%v\n", b.Data, id, update))
 }
 
 func (r *recorder) Clear(wait bool) { r.add(fmt.Sprintf("clear:%v", wait)) }

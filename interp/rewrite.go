@@ -7,12 +7,19 @@ import (
 	"reflect"
 )
 
-// applyRewrites runs the source rewrites over a piece of a cell before it is evaluated. Each
-// rewrite is a small function over the AST (rewrite_*.go) that closes one of yaegi's gaps.
-func applyRewrites(n ast.Node) {
-	for _, rw := range []func(ast.Node){rewriteGo} {
-		rw(n)
+// rewrite transforms one parsed piece of a cell in place before it is evaluated. Statements
+// come as the body of a "func main()" in f. Positions of the user's nodes must be kept.
+type rewrite func(fset *token.FileSet, f *ast.File) error
+
+// applyRewrites runs the source rewrites over a piece of a cell. Each rewrite is a small
+// function over the AST (rewrite_*.go) that closes one of yaegi's gaps.
+func applyRewrites(fset *token.FileSet, f *ast.File) error {
+	for _, rw := range []rewrite{rewriteGo} {
+		if err := rw(fset, f); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // template parses a Go expression and places every node of it at pos: synthesized code needs

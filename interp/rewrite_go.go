@@ -17,13 +17,14 @@ import (
 //
 // A function literal gets the hook as its first statement instead. Constant arguments stay
 // in place, so that untyped constants keep their meaning.
-func rewriteGo(n ast.Node) {
-	astutil.Apply(n, nil, func(c *astutil.Cursor) bool {
+func rewriteGo(_ *token.FileSet, f *ast.File) error {
+	astutil.Apply(f, nil, func(c *astutil.Cursor) bool {
 		if g, ok := c.Node().(*ast.GoStmt); ok {
 			c.Replace(guardGo(g))
 		}
 		return true
 	})
+	return nil
 }
 
 // recoverHook is the deferred function that reports a goroutine's panic.

@@ -18,8 +18,7 @@ import (
 type Options struct {
 	// Logger receives operator logs; nil means slog.Default().
 	Logger *slog.Logger
-	// BundleOf turns a cell's value into rich MIME types (display.BundleOf); nil shows
-	// text/plain only.
+	// BundleOf turns a cell's value into rich MIME types; nil means display.BundleOf.
 	BundleOf func(v any) (display.Bundle, bool)
 	// Env is the environment cells see through os.Getenv; nil means the process's.
 	Env []string
@@ -59,6 +58,9 @@ func New(opts Options) (*Session, error) {
 		imports:  map[string]string{},
 		names:    map[string]*sessionName{},
 		docs:     map[string]*doc.Package{},
+	}
+	if s.bundleOf == nil {
+		s.bundleOf = display.BundleOf
 	}
 	if s.log == nil {
 		s.log = slog.Default()
