@@ -147,10 +147,17 @@ func (s *Session) checkNames(imports *ast.File, files, wrappers []*ast.File, blo
 func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	fset := s.in.FileSet()
 	if p.file != nil {
+		if err := s.dropRepeats(p.file); err != nil || len(p.file.Decls) == 0 {
+			return err
+		}
 		if err := applyRewrites(fset, p.file); err != nil {
 			return err
 		}
-		return s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil) })
+		changed := s.redefinedFuncs(p.file)
+		if err := s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file) }); err != nil {
+			return err
+		}
+		return s.refreshCallers(ctx, changed, p.file)
 	}
 	if err := applyRewrites(fset, p.wrapper); err != nil {
 		return err

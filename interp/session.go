@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/doc"
 	"log/slog"
 	"os"
@@ -45,8 +46,10 @@ type Session struct {
 	stdin     []byte            // input read from the front end, not yet consumed
 	imports   map[string]string // package name in cells -> canonical import path
 	names     map[string]*sessionName
-	dotImport bool                    // a cell dot-imported a package: names can no longer be checked
-	docs      map[string]*doc.Package // parsed package documentation, by import path
+	dotImport bool                     // a cell dot-imported a package: names can no longer be checked
+	docs      map[string]*doc.Package  // parsed package documentation, by import path
+	typeDefs  map[string]definition    // types ("T") and methods ("T.M") defined so far
+	funcs     map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
@@ -58,6 +61,8 @@ func New(opts Options) (*Session, error) {
 		imports:  map[string]string{},
 		names:    map[string]*sessionName{},
 		docs:     map[string]*doc.Package{},
+		typeDefs: map[string]definition{},
+		funcs:    map[string]*ast.FuncDecl{},
 	}
 	if s.bundleOf == nil {
 		s.bundleOf = display.BundleOf

@@ -1,0 +1,200 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+)
+
+// yaegi ignores a second definition of a type or a method, and functions declared before a
+// redefined function keep calling the old one. The session closes both gaps: a type or method
+// defined again identically (a cell re-run) is dropped before evaluation, one defined
+// differently is an error that says so, and the functions that use a redefined function are
+// evaluated again so that they call the new one.
+
+// methodKey names a method ("T.M"), or returns "" for a function; types are keyed by name.
+func methodKey(d *ast.FuncDecl) string {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return ""
+	}
+	t := d.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.Ident:
+			return x.Name + "." + d.Name.Name
+		}
+		return ""
+	}
+}
+
+// withoutDoc prints a declaration without its doc comment, to compare definitions.
+func withoutDoc(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		c := *n
+		c.Doc = nil
+		return source(&c)
+	case *ast.TypeSpec:
+		c := *n
+		c.Doc, c.Comment = nil, nil
+		return source(&c)
+	}
+	return source(n)
+}
+
+// dropRepeats removes from f the types and methods the session already has with the same
+// definition, and fails on those it has with another.
+func (s *Session) dropRepeats(f *ast.File) error {
+	fset := s.in.FileSet()
+	var decls []ast.Decl
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			key := methodKey(d)
+			if key == "" {
+				break
+			}
+			if dup, err := s.repeated(key, withoutDoc(d), fset.Position(d.Name.Pos()), "method"); err != nil {
+				return err
+			} else if dup {
+				continue
+			}
+		case *ast.GenDecl:
+			if d.Tok != token.TYPE {
+				break
+			}
+			var specs []ast.Spec
+			for _, sp := range d.Specs {
+				ts := sp.(*ast.TypeSpec)
+				dup, err := s.repeated(ts.Name.Name, withoutDoc(ts), fset.Position(ts.Name.Pos()), "type")
+				if err != nil {
+					return err
+				}
+				if !dup {
+					specs = append(specs, sp)
+				}
+			}
+			if len(specs) == 0 {
+				continue
+			}
+			d.Specs = specs
+		}
+		decls = append(decls, d)
+	}
+	f.Decls = decls
+	return nil
+}
+
+// repeated tells whether key is already defined as src; a different definition is an error.
+func (s *Session) repeated(key, src string, pos token.Position, what string) (bool, error) {
+	s.mu.Lock()
+	old, ok := s.typeDefs[key]
+	s.mu.Unlock()
+	if !ok {
+		return false, nil
+	}
+	if old.src == src {
+		return true, nil
+	}
+	return false, &compileError{msg: fmt.Sprintf("%s: %s %s is already defined differently at %s, and yaegi cannot change a %s: restart the kernel to redefine it, or use a new name",
+		pos, what, key, cleanMessage(old.pos), what)}
+}
+
+// rememberDefs records the types, methods and functions of an evaluated declaration file.
+func (s *Session) rememberDefs(f *ast.File) {
+	fset := s.in.FileSet()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if key := methodKey(d); key != "" {
+				s.typeDefs[key] = definition{src: withoutDoc(d), pos: fset.Position(d.Name.Pos()).String()}
+			} else if d.Recv == nil {
+				s.funcs[d.Name.Name] = d
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
+					s.typeDefs[ts.Name.Name] = definition{src: withoutDoc(ts), pos: fset.Position(ts.Name.Pos()).String()}
+				}
+			}
+		}
+	}
+}
+
+// definition is the source of a type or method and where it was defined.
+type definition struct {
+	src string
+	pos string
+}
+
+// redefinedFuncs returns the functions of f that replace a different earlier definition.
+func (s *Session) redefinedFuncs(f *ast.File) map[string]bool {
+	changed := map[string]bool{}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			if old, ok := s.funcs[fd.Name.Name]; ok && old != fd && withoutDoc(old) != withoutDoc(fd) {
+				changed[fd.Name.Name] = true
+			}
+		}
+	}
+	return changed
+}
+
+// refreshCallers evaluates again the earlier functions that use the changed ones, directly or
+// through each other, so that they call the new definitions.
+func (s *Session) refreshCallers(ctx context.Context, changed map[string]bool, current *ast.File) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	inCell := map[string]bool{}
+	for _, d := range current.Decls {
+		for _, n := range declNames(d) {
+			inCell[n] = true
+		}
+	}
+	var decls []ast.Decl
+	s.mu.Lock()
+	for grew := true; grew; {
+		grew = false
+		for name, fd := range s.funcs {
+			if changed[name] || inCell[name] || !mentions(fd, changed) {
+				continue
+			}
+			changed[name], grew = true, true
+			decls = append(decls, fd)
+		}
+	}
+	s.mu.Unlock()
+	if len(decls) == 0 {
+		return nil
+	}
+	pos := decls[0].Pos()
+	file := &ast.File{Package: pos, Name: &ast.Ident{Name: "main", NamePos: pos}, Decls: decls}
+	return s.eval(ctx, file, nil)
+}
+
+// mentions tells whether a function's body uses one of names.
+func mentions(fd *ast.FuncDecl, names map[string]bool) bool {
+	found := false
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
