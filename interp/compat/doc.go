@@ -5,8 +5,9 @@
 //
 //   - Before evaluation, Rewrite turns one parsed cell into Go that yaegi runs the way
 //     Go 1.26 would: range over integers and over functions, the built-ins min, max and
-//     clear, per-iteration loop variables, and type switches. What cannot be made to work
-//     becomes an error naming the feature and the workaround.
+//     clear, per-iteration loop variables, type switches and interface conversions of
+//     cell types, %T and json of cell types. What cannot be made to work becomes an
+//     error naming the feature and the workaround.
 //   - At session start, Load compiles into the interpreter the interpreted packages the
 //     rewrites call (package gogradcompat) and interpreted stand-ins for the generic
 //     standard packages yaegi lacks or has only in part: cmp, iter, maps and slices.
@@ -16,9 +17,15 @@
 // Load after its last Use of the standard library: each such Use makes yaegi recompile
 // its own partial cmp, maps and slices over ours.
 //
-// Invariants: Rewrite keeps the positions of the user's nodes, so that errors still point
-// at the user's lines; the names it introduces start with "_gg" and a number unique in the
-// cell; it never changes what a program that yaegi already runs correctly prints.
+// Sessions use a Rewriter, one per session with cells rewritten in order: it remembers the
+// declarations of earlier cells so that their types are known (a range over an iterator
+// declared two cells ago must be rewritten). Types come from go/types; where the types are
+// unknown, a construct is left to yaegi as written.
+//
+// Invariants: rewrites keep the positions of the user's nodes, and new nodes take the
+// position of the construct they replace, so errors still point at the user's lines; the
+// names they introduce start with "_gg" and a number unique in the session; code that
+// yaegi already runs correctly comes out unchanged. Rewrite never panics on a parsed file.
 //
 // FEATURES.md lists every feature with its status.
 package compat

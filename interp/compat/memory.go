@@ -18,6 +18,7 @@ type Rewriter struct {
 	imports map[string]string // import path -> spec source (with its name, if any)
 	decls   map[string]string // declared name ("T", "f", "T.M") -> source without bodies
 	order   []string          // names of decls, first declaration first
+	n       int               // last number used in fresh names: unique across cells
 }
 
 // Rewrite rewrites one cell like the package function Rewrite, with the declarations of
@@ -31,7 +32,9 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 	f.Decls = append(extra, f.Decls...)
 	info := check(fset, f, memory...)
 	f.Decls = f.Decls[len(extra):]
-	return rewrite(fset, f, info)
+	var err error
+	rw.n, err = rewrite(fset, f, info, rw.n)
+	return err
 }
 
 // file returns the remembered declarations, except those the cell declares again, as a

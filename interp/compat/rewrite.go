@@ -19,18 +19,20 @@ import (
 // The error, if any, joins one error per unsupported construct; each names the feature,
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
-	return rewrite(fset, f, check(fset, f))
+	_, err := rewrite(fset, f, check(fset, f), 0)
+	return err
 }
 
-// rewrite applies every rewrite to f, given what go/types learnt about it.
-func rewrite(fset *token.FileSet, f *ast.File, info *types.Info) error {
-	r := &rewriter{fset: fset, info: info}
+// rewrite applies every rewrite to f, given what go/types learnt about it. Fresh names
+// are numbered from n+1; it returns the last number used.
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int) (int, error) {
+	r := &rewriter{fset: fset, info: info, n: n}
 	r.classify(f)
 	r.commaOK = commaOKAsserts(f)
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
 	astutil.Apply(f, nil, r.post)
-	return errors.Join(r.errs...)
+	return r.n, errors.Join(r.errs...)
 }
 
 // rewriter carries the state of one Rewrite call.
