@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -32,8 +33,9 @@ type gemmWork struct {
 
 // gemmPart is one worker's scratch: a packed B panel, a padded A tile and a C tile.
 type gemmPart struct {
-	b, a []float32
-	c    [tileM * tileN]float32
+	b, a   []float32
+	c      [tileM * tileN]float32
+	panels []panel
 }
 
 // gemm adds a·b to c (m×n, row-major with row stride ldc), a being m×k and b k×n.
@@ -46,28 +48,53 @@ func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
 		return
 	}
 	panels := (n + tileN - 1) / tileN
+	t, rowsOuter := plan(m, n, a)
+	// Measured on a 2-vCPU VM: two threads running this kernel get no more FMA throughput
+	// than one (the vCPUs share a core's FMA units), and lose when another process wants a
+	// core. So the work is split only from 4 logical CPUs up, where two physical cores are
+	// likely.
+	if m*n*k < parallelMACs || runtime.NumCPU() < 4 {
+		gemmBlock(t, rowsOuter, 0, panels, 0, m, n, k, a, b, c, ldc, &w.part[0])
+		return
+	}
+	gemmParallel(t, rowsOuter, panels, m, n, k, a, b, c, ldc, w)
+}
+
+// plan picks the register tile and the loop order for an m×n product with left operand a.
+func plan(m, n int, a mat) (t tiling, rowsOuter bool) {
 	// Measured: 6×16 tiles win when A's rows are adjacent in memory (a transposed A, as in
 	// the weight gradient), 4×16 when each row is a separate stream.
-	t := tiling{rows: 4, kern: kern4x16}
+	t = tiling{rows: 4, kern: kern4x16}
 	if a.rs == 1 && (m%6 == 0 || m%4 != 0 || m > 256) {
 		t = tiling{rows: 6, kern: kern6x16}
 	}
-	if m*n*k < parallelMACs {
-		gemmPanels(t, 0, panels, 0, m, m, n, k, a, b, c, ldc, &w.part[0])
-		return
+	// Tall products (the weight gradient: m large, k small) walk row tiles outermost, so a
+	// tile of A stays in L1 across all panels and C streams once; wide ones walk panels
+	// outermost, so a panel of B stays in cache across all rows.
+	return t, m >= n
+}
+
+// gemmParallel is gemm on two goroutines.
+func gemmParallel(t tiling, rowsOuter bool, panels, m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
+	// Two workers take chunks from a shared counter, so a core slowed by another process
+	// does less of the work: groups of rows (all panels) for tall products, single panels
+	// (all rows) for wide ones.
+	chunks := panels
+	if rowsOuter {
+		chunks = (m + rowGroup - 1) / rowGroup
 	}
-	// Two workers take chunks (a panel of 16 columns × up to rowGroup rows) from a shared
-	// counter, so a core slowed by another process does less of the work.
-	groups := (m + rowGroup - 1) / rowGroup
 	var next atomic.Int32
 	work := func(part *gemmPart) {
 		for {
 			ch := int(next.Add(1)) - 1
-			if ch >= panels*groups {
+			switch {
+			case ch >= chunks:
 				return
+			case rowsOuter:
+				gemmBlock(t, true, 0, panels, ch*rowGroup, min((ch+1)*rowGroup, m), n, k, a, b, c, ldc, part)
+			default:
+				gemmBlock(t, false, ch, ch+1, 0, m, n, k, a, b, c, ldc, part)
 			}
-			p, g := ch/groups, ch%groups
-			gemmPanels(t, p, p+1, g*rowGroup, min((g+1)*rowGroup, m), m, n, k, a, b, c, ldc, part)
 		}
 	}
 	var wg sync.WaitGroup
@@ -86,36 +113,71 @@ type tiling struct {
 	kern func(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int)
 }
 
-// gemmPanels computes rows [r0, r1) of the column panels [p0, p1) of c += a·b (m×n) with
-// the assembly kernel.
-func gemmPanels(t tiling, p0, p1, r0, r1, m, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
+// panel is one 16-column panel of B as the kernel reads it.
+type panel struct {
+	b     *float32
+	ldb   int // bytes between rows
+	j0    int
+	width int
+}
+
+// gemmBlock computes rows [r0, r1) of the column panels [p0, p1) of c += a·b with the
+// assembly kernel, packing the panels that need it first.
+func gemmBlock(t tiling, rowsOuter bool, p0, p1, r0, r1, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
+	w.panels = w.panels[:0]
+	packed := 0
 	for p := p0; p < p1; p++ {
 		j0 := p * tileN
-		width := min(tileN, n-j0)
-		bp, ldb := &b.data[j0*b.cs], b.rs*4
-		if width < tileN || b.cs != 1 {
-			w.b = growBuf(w.b, k*tileN)
-			packB(w.b, b, k, j0, width)
-			bp, ldb = &w.b[0], tileN*4
+		pn := panel{j0: j0, width: min(tileN, n-j0)}
+		if pn.width == tileN && b.cs == 1 {
+			pn.b, pn.ldb = &b.data[j0], b.rs*4
+		} else {
+			w.b = growBuf(w.b, (packed+1)*k*tileN)
+			packed++
 		}
+		w.panels = append(w.panels, pn)
+	}
+	off := 0
+	for i := range w.panels { // after growBuf is done, so the pointers stay valid
+		if pn := &w.panels[i]; pn.b == nil {
+			buf := w.b[off*k*tileN : (off+1)*k*tileN]
+			packB(buf, b, k, pn.j0, pn.width)
+			pn.b, pn.ldb = &buf[0], tileN*4
+			off++
+		}
+	}
+	if rowsOuter {
 		for i0 := r0; i0 < r1; i0 += t.rows {
-			rows := min(t.rows, r1-i0)
-			ap, ars, acs := &a.data[i0*a.rs], a.rs*4, a.cs*4
-			if rows < t.rows {
-				w.a = growBuf(w.a, t.rows*k)
-				packA(w.a, a, k, i0, rows, t.rows)
-				ap, ars, acs = &w.a[0], k*4, 4
-			}
-			if rows == t.rows && width == tileN {
-				t.kern(k, ap, ars, acs, bp, ldb, &c[i0*ldc+j0], ldc*4)
-				continue
-			}
-			w.c = [tileM * tileN]float32{}
-			t.kern(k, ap, ars, acs, bp, ldb, &w.c[0], tileN*4)
-			for r := 0; r < rows; r++ {
-				addInto(c[(i0+r)*ldc+j0:(i0+r)*ldc+j0+width], w.c[r*tileN:r*tileN+width])
+			for i := range w.panels {
+				tile(t, &w.panels[i], i0, r1, k, a, c, ldc, w)
 			}
 		}
+		return
+	}
+	for i := range w.panels {
+		for i0 := r0; i0 < r1; i0 += t.rows {
+			tile(t, &w.panels[i], i0, r1, k, a, c, ldc, w)
+		}
+	}
+}
+
+// tile computes the register tile at rows i0.. (below r1) of panel pn.
+func tile(t tiling, pn *panel, i0, r1, k int, a mat, c []float32, ldc int, w *gemmPart) {
+	rows := min(t.rows, r1-i0)
+	ap, ars, acs := &a.data[i0*a.rs], a.rs*4, a.cs*4
+	if rows < t.rows {
+		w.a = growBuf(w.a, t.rows*k)
+		packA(w.a, a, k, i0, rows, t.rows)
+		ap, ars, acs = &w.a[0], k*4, 4
+	}
+	if rows == t.rows && pn.width == tileN {
+		t.kern(k, ap, ars, acs, pn.b, pn.ldb, &c[i0*ldc+pn.j0], ldc*4)
+		return
+	}
+	w.c = [tileM * tileN]float32{}
+	t.kern(k, ap, ars, acs, pn.b, pn.ldb, &w.c[0], tileN*4)
+	for r := 0; r < rows; r++ {
+		addInto(c[(i0+r)*ldc+pn.j0:(i0+r)*ldc+pn.j0+pn.width], w.c[r*tileN:r*tileN+pn.width])
 	}
 }
 

@@ -47,10 +47,21 @@ func TestGemmMatchesNaive(t *testing.T) {
 				}
 				gemm(m, n, k, am, bm, c, n, &gemmWork{})
 				want := naive(m, n, k, am, bm)
-				for i := range c {
-					if d := math.Abs(float64(c[i]) - 1 - want[i]); d > 1e-4*math.Sqrt(float64(k)+1)*4 {
-						t.Fatalf("%dx%dx%d ta=%v tb=%v: c[%d] = %v, want 1+%v", m, n, k, ta, tb, i, c[i], want[i])
+				check := func(how string) {
+					for i := range c {
+						if d := math.Abs(float64(c[i]) - 1 - want[i]); d > 1e-4*math.Sqrt(float64(k)+1)*4 {
+							t.Fatalf("%s %dx%dx%d ta=%v tb=%v: c[%d] = %v, want 1+%v", how, m, n, k, ta, tb, i, c[i], want[i])
+						}
 					}
+				}
+				check("gemm")
+				if hasFMA && k > 0 {
+					for i := range c {
+						c[i] = 1
+					}
+					tl, rowsOuter := plan(m, n, am)
+					gemmParallel(tl, rowsOuter, (n+tileN-1)/tileN, m, n, k, am, bm, c, n, &gemmWork{})
+					check("parallel")
 				}
 			}
 		}
