@@ -2,6 +2,7 @@ package compat
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -25,7 +26,12 @@ func Rewrite(fset *token.FileSet, f *ast.File) error {
 
 // rewrite applies every rewrite to f, given what go/types learnt about it. Fresh names
 // are numbered from n+1; it returns the last number used.
-func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int) (int, error) {
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int) (last int, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a bug here must not end the kernel: report it
+			last, err = n, fmt.Errorf("compat: internal error rewriting the cell: %v", p)
+		}
+	}()
 	r := &rewriter{fset: fset, info: info, n: n}
 	r.classify(f)
 	r.commaOK = commaOKAsserts(f)
