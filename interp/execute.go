@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -221,6 +222,9 @@ func (s *Session) compile(n ast.Node) (prog *interp.Program, err error) {
 func (s *Session) execute(ctx context.Context, prog *interp.Program) error {
 	_, err := s.in.ExecuteWithContext(ctx, prog)
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		if !settle(500 * time.Millisecond) {
+			s.log.Warn("interp: an interrupted cell is still in a native call; the rest of it runs when the call returns")
+		}
 		return &interrupted{err: err}
 	}
 	return err
