@@ -42,20 +42,24 @@ func Softmax(a *Tensor) *Tensor {
 	return t
 }
 
-func softmaxRow(dst, src []float32) {
+// softmaxRow sets dst to the softmax of src and returns log(sum(exp(src))), both computed
+// after subtracting the maximum so that nothing overflows.
+func softmaxRow(dst, src []float32) float64 {
 	m := src[0]
 	for _, v := range src {
 		m = max(m, v)
 	}
-	var s float32
+	var s float64
 	for j, v := range src {
-		e := float32(math.Exp(float64(v - m)))
-		dst[j] = e
+		e := math.Exp(float64(v - m))
+		dst[j] = float32(e)
 		s += e
 	}
+	inv := float32(1 / s)
 	for j := range dst {
-		dst[j] /= s
+		dst[j] *= inv
 	}
+	return float64(m) + math.Log(s)
 }
 
 // actKind names an elementwise activation.

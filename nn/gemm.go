@@ -24,6 +24,8 @@ const (
 	parallelMACs = 1 << 18
 	// rowGroup is the height of a chunk of parallel work: a multiple of both tile heights.
 	rowGroup = 96
+	// kBlock is the depth of a block of k: a panel's slice of kBlock rows is 16 KB.
+	kBlock = 256
 )
 
 // gemmWork is scratch space for gemm, owned by one caller (a layer) so steps do not allocate.
@@ -113,16 +115,17 @@ type tiling struct {
 	kern func(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int)
 }
 
-// panel is one 16-column panel of B as the kernel reads it.
+// panel is one 16-column panel of B as the kernel reads it: row p starts at b[p*ld].
 type panel struct {
-	b     *float32
-	ldb   int // bytes between rows
+	b     []float32
+	ld    int
 	j0    int
 	width int
 }
 
 // gemmBlock computes rows [r0, r1) of the column panels [p0, p1) of c += a·b with the
-// assembly kernel, packing the panels that need it first.
+// assembly kernel, packing the panels that need it first. It walks k in blocks of kBlock so
+// that the slice of a panel the row tiles share stays in L1.
 func gemmBlock(t tiling, rowsOuter bool, p0, p1, r0, r1, n, k int, a, b mat, c []float32, ldc int, w *gemmPart) {
 	w.panels = w.panels[:0]
 	packed := 0
@@ -130,52 +133,57 @@ func gemmBlock(t tiling, rowsOuter bool, p0, p1, r0, r1, n, k int, a, b mat, c [
 		j0 := p * tileN
 		pn := panel{j0: j0, width: min(tileN, n-j0)}
 		if pn.width == tileN && b.cs == 1 {
-			pn.b, pn.ldb = &b.data[j0], b.rs*4
+			pn.b, pn.ld = b.data[j0:], b.rs
 		} else {
-			w.b = growBuf(w.b, (packed+1)*k*tileN)
 			packed++
 		}
 		w.panels = append(w.panels, pn)
 	}
+	w.b = growBuf(w.b, packed*k*tileN)
 	off := 0
-	for i := range w.panels { // after growBuf is done, so the pointers stay valid
+	for i := range w.panels {
 		if pn := &w.panels[i]; pn.b == nil {
-			buf := w.b[off*k*tileN : (off+1)*k*tileN]
-			packB(buf, b, k, pn.j0, pn.width)
-			pn.b, pn.ldb = &buf[0], tileN*4
+			pn.b, pn.ld = w.b[off*k*tileN:(off+1)*k*tileN], tileN
+			packB(pn.b, b, k, pn.j0, pn.width)
 			off++
 		}
 	}
-	if rowsOuter {
-		for i0 := r0; i0 < r1; i0 += t.rows {
-			for i := range w.panels {
-				tile(t, &w.panels[i], i0, r1, k, a, c, ldc, w)
+	for k0 := 0; k0 < k; k0 += kBlock {
+		kb := min(kBlock, k-k0)
+		ak := mat{a.data[k0*a.cs:], a.rs, a.cs}
+		if rowsOuter {
+			for i0 := r0; i0 < r1; i0 += t.rows {
+				for i := range w.panels {
+					tile(t, &w.panels[i], i0, r1, k0, kb, ak, c, ldc, w)
+				}
 			}
+			continue
 		}
-		return
-	}
-	for i := range w.panels {
-		for i0 := r0; i0 < r1; i0 += t.rows {
-			tile(t, &w.panels[i], i0, r1, k, a, c, ldc, w)
+		for i := range w.panels {
+			for i0 := r0; i0 < r1; i0 += t.rows {
+				tile(t, &w.panels[i], i0, r1, k0, kb, ak, c, ldc, w)
+			}
 		}
 	}
 }
 
-// tile computes the register tile at rows i0.. (below r1) of panel pn.
-func tile(t tiling, pn *panel, i0, r1, k int, a mat, c []float32, ldc int, w *gemmPart) {
+// tile computes the register tile at rows i0.. (below r1) of panel pn over k0..k0+kb; a
+// starts at column k0.
+func tile(t tiling, pn *panel, i0, r1, k0, kb int, a mat, c []float32, ldc int, w *gemmPart) {
 	rows := min(t.rows, r1-i0)
 	ap, ars, acs := &a.data[i0*a.rs], a.rs*4, a.cs*4
 	if rows < t.rows {
-		w.a = growBuf(w.a, t.rows*k)
-		packA(w.a, a, k, i0, rows, t.rows)
-		ap, ars, acs = &w.a[0], k*4, 4
+		w.a = growBuf(w.a, t.rows*kb)
+		packA(w.a, a, kb, i0, rows, t.rows)
+		ap, ars, acs = &w.a[0], kb*4, 4
 	}
+	bp, ldb := &pn.b[k0*pn.ld], pn.ld*4
 	if rows == t.rows && pn.width == tileN {
-		t.kern(k, ap, ars, acs, pn.b, pn.ldb, &c[i0*ldc+pn.j0], ldc*4)
+		t.kern(kb, ap, ars, acs, bp, ldb, &c[i0*ldc+pn.j0], ldc*4)
 		return
 	}
 	w.c = [tileM * tileN]float32{}
-	t.kern(k, ap, ars, acs, pn.b, pn.ldb, &w.c[0], tileN*4)
+	t.kern(kb, ap, ars, acs, bp, ldb, &w.c[0], tileN*4)
 	for r := 0; r < rows; r++ {
 		addInto(c[(i0+r)*ldc+pn.j0:(i0+r)*ldc+pn.j0+pn.width], w.c[r*tileN:r*tileN+pn.width])
 	}

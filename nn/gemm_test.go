@@ -22,7 +22,7 @@ func naive(m, n, k int, a, b mat) []float64 {
 func TestGemmMatchesNaive(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	shapes := [][3]int{{1, 1, 1}, {4, 16, 3}, {5, 17, 2}, {3, 1, 7}, {32, 16, 16}, {64, 10, 64},
-		{7, 33, 0}, {64, 128, 784}, {130, 40, 70}}
+		{7, 33, 0}, {64, 128, 784}, {130, 40, 70}, {130, 40, 700}, {7, 3, 600}}
 	for _, s := range shapes {
 		m, n, k := s[0], s[1], s[2]
 		for _, ta := range []bool{false, true} {

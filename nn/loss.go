@@ -106,8 +106,7 @@ func SoftmaxCrossEntropy(logits, target *Tensor) *Tensor {
 	var s float64
 	for i := 0; i < n; i++ {
 		row, p := logits.data[i*k:i*k+k], probs[i*k:i*k+k]
-		softmaxRow(p, row)
-		lse := logSumExp(row)
+		lse := softmaxRow(p, row)
 		if onehot {
 			for j, y := range target.data[i*k : i*k+k] {
 				s -= float64(y) * (float64(row[j]) - lse)
@@ -138,18 +137,6 @@ func SoftmaxCrossEntropy(logits, target *Tensor) *Tensor {
 		}
 	}
 	return t
-}
-
-func logSumExp(row []float32) float64 {
-	m := row[0]
-	for _, v := range row {
-		m = max(m, v)
-	}
-	var s float64
-	for _, v := range row {
-		s += math.Exp(float64(v - m))
-	}
-	return float64(m) + math.Log(s)
 }
 
 func classIndex(v float32, k int) int {
