@@ -49,3 +49,5 @@
 // time.Sleep within a moment, and Execute returns the context's error wrapped in an *Error.
 // Native calls that ignore ctx keep running in the background until they return.
 package interp
+
+//go:generate go run ./internal/gendoc docs_gen.go ../nn=github.com/gograd/gograd/nn ../display=github.com/gograd/gograd/display

@@ -8,8 +8,8 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -50,6 +50,9 @@ func (s *Session) inspectName(name string) string {
 	s.mu.Unlock()
 	if !ok {
 		if p := s.packagePath(name); p != "" {
+			if text, ok := gogradDocs[p]; ok {
+				return text
+			}
 			if d := s.packageDoc(p); d != nil {
 				return "package " + d.Name + " // import \"" + p + "\"\n\n" + d.Doc
 			}
@@ -74,7 +77,12 @@ func (s *Session) inspectName(name string) string {
 func (s *Session) inspectMember(pkg, name string) string {
 	p := s.packagePath(pkg)
 	if p == "" {
-		return ""
+		return s.inspectField(pkg, name)
+	}
+	for _, key := range []string{p + "." + name, p + ".Writer." + name} {
+		if text, ok := gogradDocs[key]; ok {
+			return text
+		}
 	}
 	if d := s.packageDoc(p); d != nil {
 		if text := docOf(d, name); text != "" {
@@ -87,8 +95,31 @@ func (s *Session) inspectMember(pkg, name string) string {
 	return ""
 }
 
-// packageDoc returns the documentation of a package whose source is on this machine: the
-// standard library from GOROOT, gograd's packages from the module source when present.
+// inspectField describes v.name for a session variable v whose type is one of gograd's: the
+// method's or field's documentation.
+func (s *Session) inspectField(v, name string) string {
+	val, ok := s.in.Globals()[v]
+	if !ok || !val.IsValid() {
+		return ""
+	}
+	t := val.Type()
+	if t.Kind() == reflect.Interface && !val.IsNil() {
+		t = val.Elem().Type()
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if text, ok := gogradDocs[t.PkgPath()+"."+t.Name()+"."+name]; ok {
+		return text
+	}
+	if f, ok := t.FieldByName(name); ok && t.Kind() == reflect.Struct {
+		return fmt.Sprintf("%s.%s %s", v, name, f.Type)
+	}
+	return ""
+}
+
+// packageDoc returns the documentation of a standard package, parsed from GOROOT's source
+// (the Go toolchain that builds gograd is there); nil when it is not at hand.
 func (s *Session) packageDoc(importPath string) *doc.Package {
 	s.mu.Lock()
 	d, ok := s.docs[importPath]
@@ -103,16 +134,9 @@ func (s *Session) packageDoc(importPath string) *doc.Package {
 	return d
 }
 
-// sourceDir is where the source of a package should be.
+// sourceDir is where the source of a standard package is.
 func sourceDir(importPath string) string {
-	if rest, ok := strings.CutPrefix(importPath, modulePath); ok {
-		if dir, err := os.Getwd(); err == nil {
-			for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-				if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-					return filepath.Join(d, rest)
-				}
-			}
-		}
+	if strings.HasPrefix(importPath, modulePath) || build.Default.GOROOT == "" {
 		return ""
 	}
 	return filepath.Join(build.Default.GOROOT, "src", importPath)

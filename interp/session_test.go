@@ -27,8 +27,10 @@ const cursorMark = "‸"
 //	                      after 100ms, while it blocks
 //	-- stdout --, -- stderr --, -- result --, -- error --, -- traceback --, -- display --
 //	                      what the cell before them produced
-//	-- complete --, -- inspect --, -- is_complete --
+//	-- complete --, -- inspect --, -- inspect-decl --, -- is_complete --
 //	                      code with ‸ at the cursor; followed by -- matches --, -- doc --, -- status --
+//	                      (inspect-decl keeps the declaration line only: for nn and display,
+//	                      whose doc comments change often)
 //
 // The expected sections are regenerated from the actual run and the archive compared as a
 // whole; -update writes them back.
@@ -67,7 +69,9 @@ func runArchive(t *testing.T, file string) {
 		case f.Name == "complete":
 			got.Files = append(got.Files, f, complete(s, code))
 		case f.Name == "inspect":
-			got.Files = append(got.Files, f, inspect(s, code))
+			got.Files = append(got.Files, f, inspect(s, code, 6))
+		case f.Name == "inspect-decl":
+			got.Files = append(got.Files, f, inspect(s, code, 1))
 		case f.Name == "is_complete":
 			status, indent := s.IsComplete(code)
 			got.Files = append(got.Files, f, section("status", status+" "+strconv.Quote(indent)))
@@ -151,16 +155,16 @@ func complete(s *Session, code string) txtar.File {
 	return section("matches", fmt.Sprintf("%d %d\n%s", start, end, strings.Join(matches, "\n")))
 }
 
-// inspect runs an inspection and keeps its first lines.
-func inspect(s *Session, code string) txtar.File {
+// inspect runs an inspection and keeps its first n lines.
+func inspect(s *Session, code string, n int) txtar.File {
 	code, cursor := cursorOf(code)
 	data, found := s.Inspect(code, cursor, 0)
 	if !found {
 		return section("doc", "not found")
 	}
 	lines := strings.Split(fmt.Sprint(data["text/plain"]), "\n")
-	if len(lines) > 6 {
-		lines = lines[:6]
+	if len(lines) > n {
+		lines = lines[:n]
 	}
 	return section("doc", strings.Join(lines, "\n"))
 }
