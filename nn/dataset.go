@@ -11,11 +11,11 @@ import (
 // SoftmaxCrossEntropy, BCE and MSE alike). Labels repeats the classes as ints (nil for
 // regression data); Classes names them.
 type Dataset struct {
-	Name     string
-	X, Y     *Tensor
-	Labels   []int
-	Classes  []string
-	Features []string
+	Name     string   // such as "moons" or "digits"
+	X, Y     *Tensor  // inputs (n×features) and targets (n×outputs)
+	Labels   []int    // class of each row; nil for regression data
+	Classes  []string // class names, indexed by label
+	Features []string // column names of X, when known
 }
 
 // Len returns the number of examples.

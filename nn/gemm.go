@@ -185,7 +185,7 @@ func tile(t tiling, pn *panel, i0, r1, k0, kb int, a mat, c []float32, ldc int, 
 	w.c = [tileM * tileN]float32{}
 	t.kern(kb, ap, ars, acs, bp, ldb, &w.c[0], tileN*4)
 	for r := 0; r < rows; r++ {
-		addInto(c[(i0+r)*ldc+pn.j0:(i0+r)*ldc+pn.j0+pn.width], w.c[r*tileN:r*tileN+pn.width])
+		axpy(c[(i0+r)*ldc+pn.j0:(i0+r)*ldc+pn.j0+pn.width], w.c[r*tileN:r*tileN+pn.width], 1)
 	}
 }
 

@@ -74,7 +74,7 @@ func (l *Linear) backward(y *Tensor) {
 	}
 	if l.B.requiresGrad {
 		for i := 0; i < n; i++ {
-			addInto(l.B.grad, g[i*l.out:i*l.out+l.out])
+			axpy(l.B.grad, g[i*l.out:i*l.out+l.out], 1)
 		}
 	}
 	if x.requiresGrad { // dx += g·Wᵀ

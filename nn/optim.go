@@ -21,9 +21,9 @@ type Optimizer interface {
 // SGD is stochastic gradient descent with optional momentum (PyTorch's form:
 // v = momentum*v + g; p -= lr*v).
 type SGD struct {
-	Params   []*Tensor
-	Rate     float64
-	Momentum float64
+	Params   []*Tensor // the tensors it updates
+	Rate     float64   // learning rate
+	Momentum float64   // 0 for plain SGD; 0.9 is usual
 
 	vel [][]float32
 }
@@ -87,9 +87,9 @@ func zeroGrads(ps []*Tensor) {
 
 // Adam is the Adam optimizer (Kingma and Ba) with bias correction.
 type Adam struct {
-	Params             []*Tensor
-	Rate, Beta1, Beta2 float64
-	Eps                float64
+	Params             []*Tensor // the tensors it updates
+	Rate, Beta1, Beta2 float64   // learning rate and the decay rates of the moment estimates
+	Eps                float64   // added to the denominator for stability
 
 	m, v [][]float32
 	t    int
