@@ -109,13 +109,36 @@ func (s *Session) runCell(ctx context.Context, file, code string) error {
 	if err := s.importAll(ctx, imports); err != nil {
 		return err
 	}
+	var mainPos token.Pos
 	for i, p := range pieces {
+		if p.file != nil && mainPos == token.NoPos {
+			mainPos = renameMain(p.file)
+		}
 		last := i == len(pieces)-1
 		if err := s.evalPiece(ctx, p, last); err != nil {
 			return err
 		}
 	}
+	if mainPos != token.NoPos {
+		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{Name: mainName, NamePos: mainPos}, Lparen: mainPos, Rparen: mainPos}}
+		return s.eval(ctx, blockOf([]ast.Stmt{call}), nil)
+	}
 	return nil
+}
+
+// mainName is what a cell's func main is renamed to: yaegi runs a function named main after
+// every later evaluation, while a pasted program expects it to run once, at the end of its cell.
+const mainName = "__gogradMain"
+
+// renameMain renames the func main of f, if any, and returns its position.
+func renameMain(f *ast.File) token.Pos {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+			fd.Name.Name = mainName
+			return fd.Name.Pos()
+		}
+	}
+	return token.NoPos
 }
 
 // checkNames reports the names a cell uses that neither it nor the session defines.

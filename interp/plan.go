@@ -18,6 +18,7 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 	var rest []unit
 	for _, u := range units {
 		switch {
+		case u.kind == unitPackage:
 		case u.kind == unitImport:
 			imports = append(imports, u)
 		case u.kind == unitDecl && !usesAny(src, u, defined):

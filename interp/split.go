@@ -12,6 +12,7 @@ const (
 	unitStmt   unitKind = iota // a statement
 	unitImport                 // an import declaration
 	unitDecl                   // a type, func, const or var declaration
+	unitPackage                // a package clause, ignored: cells are all in package main
 )
 
 // unit is one top-level statement or declaration of a cell: the byte range [start, end) of
@@ -86,6 +87,8 @@ func splitCell(src string) []unit {
 // kindAt tells what the unit starting at toks[i] is.
 func kindAt(toks []scanned, i int) unitKind {
 	switch toks[i].tok {
+	case token.PACKAGE:
+		return unitPackage
 	case token.IMPORT:
 		return unitImport
 	case token.TYPE, token.CONST, token.VAR:
