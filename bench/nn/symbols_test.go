@@ -12,9 +12,6 @@ import (
 // The nn symbol table cells see must match nn's API: regenerate it (see
 // interp/symbols/symbols.go) whenever this fails.
 func TestNNSymbolsAreFresh(t *testing.T) {
-	if testing.Short() {
-		t.Skip("type-checks nn from source")
-	}
 	var buf bytes.Buffer
 	ext := extract.Extractor{Dest: "symbols"}
 	if _, err := ext.Extract("github.com/gograd/gograd/nn", "symbols", &buf); err != nil {
