@@ -27,6 +27,10 @@ func (e *compileError) Error() string { return e.msg }
 // exitCall is the panic value of os.Exit and log.Fatal in a cell.
 type exitCall struct{ code int }
 
+// goexitCall is the panic value of runtime.Goexit in a cell: it ends the cell, or quietly
+// the goroutine that called it.
+type goexitCall struct{}
+
 // interrupted is the error of a cell whose ctx was cancelled.
 type interrupted struct{ err error }
 
@@ -82,6 +86,9 @@ func newError(name, value string, extra []string) *Error {
 func panicError(value any, positions []string) *Error {
 	if e, ok := value.(exitCall); ok {
 		return exitError(e.code)
+	}
+	if _, ok := value.(goexitCall); ok {
+		return newError("Exit", "runtime.Goexit called: the cell stopped, the kernel keeps running", nil)
 	}
 	var lines []string
 	for _, p := range positions {

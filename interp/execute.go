@@ -204,16 +204,29 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	return nil
 }
 
-// evalTail evaluates a cell's last expression and records its value; when the expression
-// has no value (a call of a function returning nothing), it is evaluated as a statement.
+// evalTail evaluates a cell's last expression and records its value, with the text of its
+// String method when it has one (fmt cannot call the methods of cell types); when the
+// expression has no value (a call of a function returning nothing), it is evaluated as a
+// statement. The variants are tried at compile time, so the expression runs once.
 func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
-	show := &ast.ExprStmt{X: hiddenCall("Show", es.X.Pos(), es.X)}
-	prog, err := s.compile(blockOf([]ast.Stmt{show}))
-	if err != nil {
-		prog, err = s.compile(blockOf([]ast.Stmt{es}))
-		if err != nil {
-			return err
+	pos := es.X.Pos()
+	stringer := template("func() { __v := X; "+hiddenName+".ShowText(__v, __v.String()) }()", pos)
+	ast.Inspect(stringer, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			as.Rhs[0] = es.X
 		}
+		return true
+	})
+	show := hiddenCall("Show", pos, es.X)
+	var prog *interp.Program
+	var err error
+	for _, x := range []ast.Expr{stringer, show, es.X} {
+		if prog, err = s.compile(blockOf([]ast.Stmt{&ast.ExprStmt{X: x}})); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return err
 	}
 	return s.execute(ctx, prog)
 }

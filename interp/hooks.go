@@ -22,9 +22,10 @@ const (
 // the context that follows the running cell.
 func (s *Session) hiddenSymbols() interp.Exports {
 	return interp.Exports{hiddenPath + "/session": {
-		"Show":    reflect.ValueOf(s.show),
-		"GoPanic": reflect.ValueOf(s.goPanic),
-		"Ctx":     reflect.ValueOf(&s.ctxVar).Elem(),
+		"Show":     reflect.ValueOf(s.show),
+		"ShowText": reflect.ValueOf(s.showText),
+		"GoPanic":  reflect.ValueOf(s.goPanic),
+		"Ctx":      reflect.ValueOf(&s.ctxVar).Elem(),
 	}}
 }
 
@@ -39,8 +40,9 @@ func (s *Session) overrides(logOutput func(int, string) error) interp.Exports {
 		panic(exitCall{1})
 	}
 	return interp.Exports{
-		"time/time": {"Sleep": reflect.ValueOf(s.sleep)},
-		"os/os":     {"Exit": reflect.ValueOf(exit)},
+		"runtime/runtime": {"Goexit": reflect.ValueOf(func() { panic(goexitCall{}) })},
+		"time/time":       {"Sleep": reflect.ValueOf(s.sleep)},
+		"os/os":           {"Exit": reflect.ValueOf(exit)},
 		"log/log": {
 			"Fatal":   reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) }),
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { fatal(fmt.Sprintf(f, v...)) }),
@@ -77,11 +79,23 @@ func (s *Session) sleep(d time.Duration) {
 func (s *Session) show(v ...any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.result, s.hasResult = v, true
+	s.result, s.hasResult, s.resultText = v, true, nil
 }
 
-// goPanic reports a panic recovered in a goroutine started by a cell on stderr.
+// showText records the value of a cell's last expression and the text its String method
+// gave: fmt does not see the methods of types declared in cells.
+func (s *Session) showText(v any, text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.result, s.hasResult, s.resultText = []any{v}, true, &text
+}
+
+// goPanic reports a panic recovered in a goroutine started by a cell on stderr; a goroutine
+// that called runtime.Goexit just ends.
 func (s *Session) goPanic(v any) {
+	if _, ok := v.(goexitCall); ok {
+		return
+	}
 	s.stderr.flush()
 	text := "goroutine " + strings.Join(panicError(v, s.stderr.takePanics()).Traceback, "\n")
 	if e, ok := v.(exitCall); ok {

@@ -43,6 +43,9 @@ func (s *Session) importAll(ctx context.Context, f *ast.File) error {
 		s.mu.Lock()
 		have, ok := s.imports[name]
 		s.mu.Unlock()
+		if p, inCell := bound[name]; inCell {
+			have, ok = p, true
+		}
 		if ok && have == path && name != "." {
 			continue
 		}

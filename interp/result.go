@@ -42,13 +42,16 @@ func wantsResult(x ast.Expr) bool {
 // takeResult turns the value the cell's last expression showed into a Result.
 func (s *Session) takeResult() Result {
 	s.mu.Lock()
-	vals, ok := s.result, s.hasResult
-	s.result, s.hasResult = nil, false
+	vals, ok, text := s.result, s.hasResult, s.resultText
+	s.result, s.hasResult, s.resultText = nil, false, nil
 	s.mu.Unlock()
 	if !ok || len(vals) == 0 {
 		return Result{}
 	}
 	data := map[string]any{"text/plain": formatValues(vals)}
+	if text != nil {
+		data["text/plain"] = *text
+	}
 	var meta map[string]any
 	if len(vals) == 1 && s.bundleOf != nil && vals[0] != nil {
 		if b, ok := s.bundleOf(vals[0]); ok {

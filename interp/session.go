@@ -38,18 +38,19 @@ type Session struct {
 
 	run sync.Mutex // held while a cell runs
 
-	mu        sync.Mutex // guards the fields below
-	out       Output
-	cellCtx   context.Context
-	result    []any
-	hasResult bool
-	stdin     []byte            // input read from the front end, not yet consumed
-	imports   map[string]string // package name in cells -> canonical import path
-	names     map[string]*sessionName
-	dotImport bool                     // a cell dot-imported a package: names can no longer be checked
-	docs      map[string]*doc.Package  // parsed package documentation, by import path
-	typeDefs  map[string]definition    // types ("T") and methods ("T.M") defined so far
-	funcs     map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
+	mu         sync.Mutex // guards the fields below
+	out        Output
+	cellCtx    context.Context
+	result     []any
+	hasResult  bool
+	resultText *string           // the String() of the result, for types declared in cells
+	stdin      []byte            // input read from the front end, not yet consumed
+	imports    map[string]string // package name in cells -> canonical import path
+	names      map[string]*sessionName
+	dotImport  bool                     // a cell dot-imported a package: names can no longer be checked
+	docs       map[string]*doc.Package  // parsed package documentation, by import path
+	typeDefs   map[string]definition    // types ("T") and methods ("T.M") defined so far
+	funcs      map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.

@@ -9,10 +9,10 @@ import (
 type unitKind int
 
 const (
-	unitStmt   unitKind = iota // a statement
-	unitImport                 // an import declaration
-	unitDecl                   // a type, func, const or var declaration
-	unitPackage                // a package clause, ignored: cells are all in package main
+	unitStmt    unitKind = iota // a statement
+	unitImport                  // an import declaration
+	unitDecl                    // a type, func, const or var declaration
+	unitPackage                 // a package clause, ignored: cells are all in package main
 )
 
 // unit is one top-level statement or declaration of a cell: the byte range [start, end) of
@@ -59,8 +59,12 @@ func splitCell(src string) []unit {
 			}
 			first = i
 			// "for i := 0; i < n; i++ {" and "if x := f(); x {" have semicolons in their
-			// header: they do not end the statement.
-			header = t.tok == token.FOR || t.tok == token.IF || t.tok == token.SWITCH
+			// header: they do not end the statement. A label may come first.
+			lead := t.tok
+			if t.tok == token.IDENT && i+2 < len(toks) && toks[i+1].tok == token.COLON {
+				lead = toks[i+2].tok
+			}
+			header = lead == token.FOR || lead == token.IF || lead == token.SWITCH
 		}
 		switch t.tok {
 		case token.LBRACE:
