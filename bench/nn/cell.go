@@ -33,7 +33,7 @@ run := func(n int) {
 }
 run(%d)
 best := int64(1) << 62
-for r := 0; r < 3; r++ {
+for r := 0; r < 5; r++ {
 	start := time.Now()
 	run(%d)
 	if ns := time.Since(start).Nanoseconds() / %d; ns < best {

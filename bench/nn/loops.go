@@ -56,13 +56,13 @@ func (t *trainer) run(n int) {
 	}
 }
 
-// train runs steps steps after a warm-up, best of three, and returns the time per step and
+// train runs steps steps after a warm-up, best of five, and returns the time per step and
 // the last loss.
 func (w workload) train(steps int) (time.Duration, float64) {
 	t := w.trainer()
 	t.run(steps / 10)
 	best := time.Duration(1<<63 - 1)
-	for r := 0; r < 3; r++ {
+	for r := 0; r < 5; r++ {
 		start := time.Now()
 		t.run(steps)
 		best = min(best, time.Since(start)/time.Duration(steps))
