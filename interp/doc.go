@@ -9,17 +9,30 @@
 //     initializer uses a name that one of the cell's statements defines runs in its place
 //     among the statements instead.
 //
-// Before evaluation the pieces go through a list of AST rewrites (rewrite_*.go): today only
+// A package clause is ignored and a func main is renamed and called once at the end of its
+// cell, so a whole program pasted into a cell runs as it would with go run.
+//
+// Before evaluation the pieces go through a list of AST rewrites (rewrite_*.go), each a small
+// function over an *ast.File (statements come as the body of a func main): today only
 // rewriteGo, which makes a panic in a goroutine started by a cell a report on stderr instead of
 // the end of the process.
+//
+// # Redefinitions
+//
+// Re-running a cell is never an error. A function defined again replaces the old one, and the
+// functions of earlier cells that call it are evaluated again so that they use the new one.
+// yaegi cannot change a type or a method: one defined again identically is skipped, one
+// defined differently is an error that says so (restart the kernel, or use a new name).
 //
 // # Results
 //
 // When the last statement of a cell is an expression, its value is the cell's Result: text/plain
 // is Go's %v, except that strings are quoted with %q the way a REPL shows them, plus the rich
 // MIME types of display.BundleOf when it knows the value. A call that returns nothing shows
-// nothing; so do calls of the fmt.Print and log families and of methods named Write*, Print* and
-// Fprint*, whose (n, err) results nobody wants to see. Other calls returning several values show them as a tuple, "(3, <nil>)".
+// nothing; so do calls of the fmt.Print and log families and of methods named Write*, Print*
+// and Fprint*, whose (n, err) results nobody wants to see. Other calls returning several
+// values show them as a tuple, "(3, <nil>)". A value whose type has a String method shows
+// what it returns: fmt cannot call the methods of types declared in cells.
 //
 // # Output
 //
@@ -35,19 +48,28 @@
 // The packages nn and display are imported in every session; "gograd/nn",
 // "github.com/gograd/gograd/nn" and the same for display may also be imported explicitly.
 // The display functions are bound to the session, so output goes to the running cell.
+// A cell that assigns ctx := ... replaces it for the rest of the session.
 //
 // # Errors
 //
 // A failed cell returns an *Error. Positions are in the cell's own coordinates and name the cell
 // by its execution count: "cell[3]:2:5: undefined: lera". Panics have the name "panic", the
-// panic value as value, and the cell positions yaegi recorded as traceback. os.Exit and
-// log.Fatal end the cell with an "Exit" error; the process keeps running.
+// panic value as value, and the cell positions yaegi recorded as traceback. os.Exit,
+// log.Fatal and runtime.Goexit end the cell with an "Exit" error; the process keeps running.
+// Names that the cell uses and nothing defines are reported before anything runs.
 //
 // # Interrupts
 //
 // Cancelling the ctx given to Execute stops interpreted loops, channel operations, select and
 // time.Sleep within a moment, and Execute returns the context's error wrapped in an *Error.
-// Native calls that ignore ctx keep running in the background until they return.
+// Native calls that ignore ctx keep running in the background until they return. Execute
+// waits (up to half a second) for the interrupted program to leave the interpreter, since
+// yaegi would otherwise let an interrupted top-level loop resume when the next cell starts.
+//
+// # Input
+//
+// fmt.Scan and its kin read lines that Output.Input asks the front end for. os.Stdin is the
+// process's own standard input, not the notebook's.
 package interp
 
 //go:generate go run ./internal/gendoc docs_gen.go ../nn=github.com/gograd/gograd/nn ../display=github.com/gograd/gograd/display
