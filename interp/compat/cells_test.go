@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	gostdlib "github.com/gograd/gograd/interp/stdlib"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 	"golang.org/x/tools/txtar"
@@ -19,8 +20,8 @@ import (
 
 // TestCells runs the sessions of testdata/cells/*.txtar: files cell1.go, cell2.go ... are
 // the cells, parsed as the session parses them (declarations as a file, statements as the
-// body of func main), rewritten by one Rewriter and evaluated in one interpreter; "want" is
-// what the session prints.
+// body of func main), rewritten by one Rewriter and evaluated in one interpreter given
+// Go 1.26's standard library (interp/stdlib); "want" is what the session prints.
 func TestCells(t *testing.T) {
 	paths, err := filepath.Glob("testdata/cells/*.txtar")
 	if err != nil || len(paths) == 0 {
@@ -34,13 +35,14 @@ func TestCells(t *testing.T) {
 			}
 			var out bytes.Buffer
 			i := interp.New(interp.Options{Stdout: &out, Stderr: &out})
-			if err := i.Use(Filter(stdlib.Symbols)); err != nil {
+			tables := Filter(gostdlib.Merge(stdlib.Symbols)) // as the session sets it up
+			if err := i.Use(tables); err != nil {
 				t.Fatal(err)
 			}
 			if err := Load(i); err != nil {
 				t.Fatal(err)
 			}
-			var rw Rewriter
+			rw := Rewriter{Symbols: tables}
 			want := ""
 			for _, f := range a.Files {
 				if f.Name == "want" {

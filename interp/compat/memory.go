@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"reflect"
 	"strconv"
 )
 
@@ -15,6 +16,11 @@ import (
 // that count, declared two cells ago, returns an iterator. The zero value is ready to use;
 // a Rewriter is not safe for concurrent use.
 type Rewriter struct {
+	// Symbols, if set, are the symbol tables given to the interpreter (interp.Exports):
+	// they tell the rewrite what native functions return, so that a range over
+	// strings.Lines(s) is seen to range over an iterator.
+	Symbols map[string]map[string]reflect.Value
+
 	imports map[string]string // import path -> spec source (with its name, if any)
 	decls   map[string]string // declared name ("T", "f", "T.M") -> source without bodies
 	order   []string          // names of decls, first declaration first
@@ -33,7 +39,7 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 	info := check(fset, f, memory...)
 	f.Decls = f.Decls[len(extra):]
 	var err error
-	rw.n, err = rewrite(fset, f, info, rw.n)
+	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols)
 	return err
 }
 

@@ -2,8 +2,10 @@ package compat
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strconv"
 )
 
@@ -21,6 +23,7 @@ const (
 // classify records the kind of every range statement of the original tree.
 func (r *rewriter) classify(f *ast.File) {
 	r.ranges = map[*ast.RangeStmt]rangeKind{}
+	r.yielded = map[ast.Expr][]reflect.Type{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok {
 			r.ranges[rs] = r.kindOf(rs.X)
@@ -49,6 +52,10 @@ func (r *rewriter) kindOf(x ast.Expr) rangeKind {
 	}
 	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.INT {
 		return rangeInt
+	}
+	if k, yielded, ok := r.nativeKind(x); ok {
+		r.yielded[x] = yielded
+		return k
 	}
 	return rangeOther
 }
@@ -143,7 +150,11 @@ func (r *rewriter) rangeFunc(rs *ast.RangeStmt, label *ast.LabeledStmt, arity in
 		}
 	}
 	bind(rs, lhs, rhs)
-	pull := &ast.CallExpr{Fun: helper(pos, "Pull"+strconv.Itoa(arity)), Lparen: pos, Args: []ast.Expr{rs.X}, Rparen: pos}
+	var fun ast.Expr = helper(pos, "Pull"+strconv.Itoa(arity))
+	if targs := r.typeArgs(r.yielded[rs.X], pos); len(targs) > 0 && arity > 0 {
+		fun = &ast.IndexListExpr{X: fun, Lbrack: pos, Indices: targs, Rbrack: pos}
+	}
+	pull := &ast.CallExpr{Fun: fun, Lparen: pos, Args: []ast.Expr{rs.X}, Rparen: pos}
 	stmts := []ast.Stmt{define(pos, []ast.Expr{next}, pull)}
 	if returns(rs.Body) {
 		stmts = append(stmts, &ast.DeferStmt{Defer: pos, Call: call("true")})
@@ -181,4 +192,19 @@ func labeled(label *ast.LabeledStmt, loop ast.Stmt) ast.Stmt {
 		return loop
 	}
 	return &ast.LabeledStmt{Label: label.Label, Colon: label.Colon, Stmt: loop}
+}
+
+// typeArgs writes native types as type expressions ("string", "netip.Addr"), or returns
+// nil if one cannot be written.
+func (r *rewriter) typeArgs(ts []reflect.Type, pos token.Pos) []ast.Expr {
+	var out []ast.Expr
+	for _, t := range ts {
+		x, err := parser.ParseExpr(t.String())
+		if err != nil || t.Name() != "" && t.PkgPath() != "" && !ast.IsExported(t.Name()) {
+			return nil
+		}
+		setPos(x, pos)
+		out = append(out, x)
+	}
+	return out
 }

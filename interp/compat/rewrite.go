@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -20,19 +21,20 @@ import (
 // The error, if any, joins one error per unsupported construct; each names the feature,
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
-	_, err := rewrite(fset, f, check(fset, f), 0)
+	_, err := rewrite(fset, f, check(fset, f), 0, nil)
 	return err
 }
 
-// rewrite applies every rewrite to f, given what go/types learnt about it. Fresh names
-// are numbered from n+1; it returns the last number used.
-func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int) (last int, err error) {
+// rewrite applies every rewrite to f, given what go/types learnt about it and the
+// interpreter's native symbols (may be nil). Fresh names are numbered from n+1; it
+// returns the last number used.
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols map[string]map[string]reflect.Value) (last int, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a bug here must not end the kernel: report it
 			last, err = n, fmt.Errorf("compat: internal error rewriting the cell: %v", p)
 		}
 	}()
-	r := &rewriter{fset: fset, info: info, n: n}
+	r := &rewriter{fset: fset, info: info, n: n, symbols: symbols}
 	r.classify(f)
 	r.commaOK = commaOKAsserts(f)
 	r.nested = markNestedDefines(f)
@@ -45,11 +47,13 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int) (last in
 type rewriter struct {
 	fset    *token.FileSet
 	info    *types.Info
-	ranges  map[*ast.RangeStmt]rangeKind // decided on the original tree, before any change
-	commaOK map[*ast.TypeAssertExpr]bool // type assertions used as v, ok := x.(T)
-	nested  map[*ast.AssignStmt]bool     // multi-value defines to split (multidef.go)
-	pending map[ast.Node][]ast.Stmt      // declarations to put before an if, for or switch
-	n       int                          // counter for fresh names
+	ranges  map[*ast.RangeStmt]rangeKind        // decided on the original tree, before any change
+	yielded map[ast.Expr][]reflect.Type         // types yielded by native iterators, by range expression
+	commaOK map[*ast.TypeAssertExpr]bool        // type assertions used as v, ok := x.(T)
+	nested  map[*ast.AssignStmt]bool            // multi-value defines to split (multidef.go)
+	pending map[ast.Node][]ast.Stmt             // declarations to put before an if, for or switch
+	symbols map[string]map[string]reflect.Value // the interpreter's native packages, or nil
+	n       int                                 // counter for fresh names
 	errs    []error
 }
 
