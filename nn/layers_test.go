@@ -174,3 +174,16 @@ func TestRecorderMeasuresGradNormsAndUpdates(t *testing.T) {
 		t.Errorf("loss %v val %v", s.Loss, s.ValLoss)
 	}
 }
+
+func TestLinearTakesASingleExample(t *testing.T) {
+	l := NewLinear(3, 2, Xavier, 1)
+	x := FromFloat64([]float64{1, -2, 0.5}, 3).SetRequiresGrad(true)
+	batch := l.Forward(FromFloat64([]float64{1, -2, 0.5}, 1, 3))
+	one := l.Forward(x)
+	if s := one.Shape(); len(s) != 2 || s[0] != 1 || s[1] != 2 || one.At(0, 1) != batch.At(0, 1) {
+		t.Fatalf("single example gave %v, batch gave %v", one, batch)
+	}
+	if r := GradCheck(func() *Tensor { return weighted(l.Forward(x), 9) }, []*Tensor{x, l.W}, 1e-2); !r.OK(5e-3) {
+		t.Errorf("%+v", r)
+	}
+}

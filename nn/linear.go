@@ -40,12 +40,14 @@ func (l *Linear) String() string { return fmt.Sprintf("Linear(%d→%d)", l.in, l
 // Parameters returns W and B.
 func (l *Linear) Parameters() []*Tensor { return []*Tensor{l.W, l.B} }
 
-// Forward returns x·W + B.
+// Forward returns x·W + B for a batch x of shape [n In], or for a single example of shape
+// [In] (the result then has shape [1 Out]).
 func (l *Linear) Forward(x *Tensor) *Tensor {
-	if len(x.shape) != 2 || x.shape[1] != l.in {
+	single := len(x.shape) == 1 && x.shape[0] == l.in
+	if !single && (len(x.shape) != 2 || x.shape[1] != l.in) {
 		panic(fmt.Sprintf("nn: Linear(%d→%d).Forward: input shape %v, want [n %d]", l.in, l.out, x.shape, l.in))
 	}
-	n := x.shape[0]
+	n := len(x.data) / l.in
 	y := reusable(l.y, n, l.out)
 	if y == nil {
 		y = &Tensor{data: make([]float32, n*l.out), op: "linear", dims: [2]int{n, l.out}}
@@ -68,7 +70,7 @@ func (l *Linear) Forward(x *Tensor) *Tensor {
 // input y was computed from.
 func (l *Linear) backward(y *Tensor) {
 	x, g := y.parents[0], y.grad
-	n := x.shape[0]
+	n := len(x.data) / l.in
 	if l.W.requiresGrad { // dW += xᵀ·g
 		gemm(l.in, l.out, n, rowMajor(x.data, l.in).transposed(), rowMajor(g, l.out), l.W.grad, l.out, &l.work)
 	}
