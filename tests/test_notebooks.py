@@ -6,6 +6,8 @@ and the numbers the prose claims, read back from the outputs.
 The executed copies are saved to $GOGRAD_NOTEBOOK_OUT (a fresh temporary directory when it is
 not set; its path is printed) so a person can open them.
 """
+import gograd_env  # first: builds gograd and puts its kernelspec on JUPYTER_PATH
+
 import base64
 import json
 import os
@@ -19,8 +21,6 @@ import unittest
 
 import nbformat
 from nbclient import NotebookClient
-
-import gograd_env
 
 NOTEBOOKS = os.path.join(gograd_env.ROOT, "notebooks")
 OUT = os.environ.get("GOGRAD_NOTEBOOK_OUT") or tempfile.mkdtemp(prefix="gograd-notebooks-")
