@@ -12,15 +12,19 @@ import (
 	"github.com/gograd/gograd/kernel"
 )
 
-// goInterpreter adapts an interp.Session to the kernel's Interpreter contract and its
-// optional abilities.
-type goInterpreter struct{ s *interp.Session }
+// goInterpreter adapts an interp.Session, which may still be starting, to the kernel's
+// Interpreter contract and its optional abilities.
+type goInterpreter struct{ st *startingSession }
 
 func (g goInterpreter) Execute(ctx context.Context, code string, out kernel.Output) (kernel.Result, error) {
-	if name, ok := helpQuery(code); ok {
-		return g.help(name)
+	s, err := g.st.get(ctx)
+	if err != nil {
+		return kernel.Result{}, err
 	}
-	r, err := g.s.Execute(ctx, code, cellOutput{out})
+	if name, ok := helpQuery(code); ok {
+		return help(s, name)
+	}
+	r, err := s.Execute(ctx, code, cellOutput{out})
 	if err != nil {
 		return kernel.Result{}, execError(err)
 	}
@@ -29,8 +33,8 @@ func (g goInterpreter) Execute(ctx context.Context, code string, out kernel.Outp
 
 // help answers a `?name` or `name?` cell with the name's documentation in the pager, the way
 // IPython does.
-func (g goInterpreter) help(name string) (kernel.Result, error) {
-	data, found := g.s.Inspect(name, utf8.RuneCountInString(name), 1)
+func help(s *interp.Session, name string) (kernel.Result, error) {
+	data, found := s.Inspect(name, utf8.RuneCountInString(name), 1)
 	if !found {
 		return kernel.Result{}, &kernel.ExecError{Name: "HelpError", Value: "no documentation found for " + name}
 	}
@@ -61,20 +65,36 @@ func helpQuery(code string) (string, bool) {
 }
 
 func (g goInterpreter) Complete(code string, cursor int) kernel.Completion {
-	matches, start, end := g.s.Complete(code, cursor)
+	s, err := g.st.wait()
+	if err != nil {
+		return kernel.Completion{CursorStart: cursor, CursorEnd: cursor}
+	}
+	matches, start, end := s.Complete(code, cursor)
 	return kernel.Completion{Matches: matches, CursorStart: start, CursorEnd: end}
 }
 
 func (g goInterpreter) Inspect(code string, cursor, detail int) (kernel.MIMEBundle, bool) {
-	return g.s.Inspect(code, cursor, detail)
+	s, err := g.st.wait()
+	if err != nil {
+		return nil, false
+	}
+	return s.Inspect(code, cursor, detail)
 }
 
 func (g goInterpreter) IsComplete(code string) (status, indent string) {
-	return g.s.IsComplete(code)
+	s, err := g.st.wait()
+	if err != nil {
+		return "unknown", ""
+	}
+	return s.IsComplete(code)
 }
 
 func (g goInterpreter) EvalExpression(ctx context.Context, expr string) (kernel.MIMEBundle, error) {
-	data, err := g.s.EvalExpression(ctx, expr)
+	s, err := g.st.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	data, err := s.EvalExpression(ctx, expr)
 	if err != nil {
 		return nil, execError(err)
 	}

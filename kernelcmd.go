@@ -24,13 +24,9 @@ func kernelCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	session, err := interp.New(interp.Options{Logger: logger})
-	if err != nil {
-		return err
-	}
 	k, err := kernel.New(kernel.Config{
 		Conn:        conn,
-		Interpreter: goInterpreter{session},
+		Interpreter: goInterpreter{startSession(interp.Options{Logger: logger})},
 		Info:        kernelInfo(),
 		Logger:      logger,
 	})
