@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gograd/gograd/interp/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
 
@@ -110,7 +111,8 @@ func (s *Session) members(qual string) []string {
 }
 
 // packagePath is the import path a package name stands for: an import of the session, or a
-// package that could be imported under that name.
+// package that could be imported under that name, the standard library first and the
+// shortest path first ("rand" is math/rand, "draw" is image/draw).
 func (s *Session) packagePath(name string) string {
 	s.mu.Lock()
 	p, ok := s.imports[name]
@@ -118,13 +120,18 @@ func (s *Session) packagePath(name string) string {
 	if ok {
 		return p
 	}
-	best := ""
-	for key := range stdlib.Symbols {
-		if dir := path.Dir(key); path.Base(key) == name && (best == "" || len(dir) < len(best)) {
-			best = dir
+	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		best := ""
+		for key := range table {
+			if dir := path.Dir(key); path.Base(key) == name && (best == "" || len(dir) < len(best)) {
+				best = dir
+			}
+		}
+		if best != "" {
+			return best
 		}
 	}
-	return best
+	return ""
 }
 
 // fieldsAndMethods lists the exported fields and methods of a value.

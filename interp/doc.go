@@ -48,6 +48,8 @@
 // The packages nn and display are imported in every session; "gograd/nn",
 // "github.com/gograd/gograd/nn" and the same for display may also be imported explicitly.
 // The display functions are bound to the session, so output goes to the running cell.
+// A package a cell uses without importing it (fmt, strings, rand for math/rand, plotter) is
+// imported for it.
 // A cell that assigns ctx := ... replaces it for the rest of the session.
 //
 // # Errors
@@ -68,8 +70,9 @@
 //
 // # Input
 //
-// fmt.Scan and its kin read lines that Output.Input asks the front end for. os.Stdin is the
-// process's own standard input, not the notebook's.
+// fmt.Scan and its kin read lines that Output.Input asks the front end for; when the front end
+// gives none (stdin not allowed), the cell ends with a "StdinError". os.Stdin is the process's
+// own standard input, not the notebook's.
 package interp
 
 //go:generate go run ./internal/gendoc docs_gen.go ../nn=github.com/gograd/gograd/nn ../display=github.com/gograd/gograd/display

@@ -27,6 +27,9 @@ func (e *compileError) Error() string { return e.msg }
 // exitCall is the panic value of os.Exit and log.Fatal in a cell.
 type exitCall struct{ code int }
 
+// stdinFailure is the panic value of a read of stdin that the front end could not answer.
+type stdinFailure struct{ err error }
+
 // goexitCall is the panic value of runtime.Goexit in a cell: it ends the cell, or quietly
 // the goroutine that called it.
 type goexitCall struct{}
@@ -86,6 +89,9 @@ func newError(name, value string, extra []string) *Error {
 func panicError(value any, positions []string) *Error {
 	if e, ok := value.(exitCall); ok {
 		return exitError(e.code)
+	}
+	if f, ok := value.(stdinFailure); ok {
+		return newError("StdinError", "the cell reads input, but the front end gave none: "+f.err.Error(), nil)
 	}
 	if _, ok := value.(goexitCall); ok {
 		return newError("Exit", "runtime.Goexit called: the cell stopped, the kernel keeps running", nil)

@@ -103,6 +103,7 @@ func (s *Session) runCell(ctx context.Context, file, code string) error {
 			return syntaxError(code, err)
 		}
 	}
+	imports = s.autoImports(imports, unresolvedIdents(files, wrappers), topNames(files, blocks))
 	if err := s.checkNames(imports, files, wrappers, blocks); err != nil {
 		return err
 	}

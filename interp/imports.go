@@ -77,3 +77,35 @@ func (s *Session) importAll(ctx context.Context, f *ast.File) error {
 	}
 	return nil
 }
+
+// autoImports adds to a cell's imports the packages it uses without importing them: an
+// unresolved name that no cell defines but that names an importable package ("fmt",
+// "strings", "rand" for math/rand, "plotter") is imported as if the cell said so.
+func (s *Session) autoImports(imports *ast.File, unresolved []*ast.Ident, defined []string) *ast.File {
+	have := map[string]bool{}
+	for _, n := range defined {
+		have[n] = true
+	}
+	if imports != nil {
+		for _, spec := range imports.Imports {
+			name, _ := s.importName(spec)
+			have[name] = true
+		}
+	}
+	for _, id := range unresolved {
+		if have[id.Name] || s.known(id.Name) {
+			continue
+		}
+		path := s.packagePath(id.Name)
+		if path == "" {
+			continue
+		}
+		have[id.Name] = true
+		spec := &ast.ImportSpec{Path: &ast.BasicLit{ValuePos: id.Pos(), Kind: token.STRING, Value: strconv.Quote(path)}}
+		if imports == nil {
+			imports = &ast.File{Package: id.Pos(), Name: &ast.Ident{Name: "main", NamePos: id.Pos()}}
+		}
+		imports.Imports = append(imports.Imports, spec)
+	}
+	return imports
+}

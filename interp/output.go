@@ -2,7 +2,6 @@ package interp
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strings"
 
@@ -42,7 +41,8 @@ func (p publisher) Clear(wait bool) {
 }
 
 // stdinReader is the interpreter's standard input: each read that finds nothing buffered asks
-// the front end for a line.
+// the front end for a line. When the front end cannot answer (stdin not allowed, or the cell
+// interrupted) the read panics with stdinFailure, which ends the cell with a "StdinError".
 type stdinReader struct{ s *Session }
 
 // Read asks the running cell's front end for a line when nothing is buffered.
@@ -57,7 +57,9 @@ func (r stdinReader) Read(p []byte) (int, error) {
 		}
 		line, err := out.Input(ctx, "", false)
 		if err != nil {
-			return 0, errors.Join(io.EOF, err)
+			// The cell cannot get the input it waits for: end it rather than let it go on
+			// with nothing, as ipykernel fails input() when stdin is not allowed.
+			panic(stdinFailure{err})
 		}
 		s.mu.Lock()
 		s.stdin = append(s.stdin, strings.TrimSuffix(line, "\n")+"\n"...)

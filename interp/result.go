@@ -8,11 +8,14 @@ import (
 )
 
 // quiet lists calls whose results a cell never shows: the print family returns
-// (n int, err error), which nobody wants to see after the printed text. So do the methods
+// (n int, err error), which nobody wants to see after the printed text, and so does the
+// family that reads input. So do the methods
 // named Write*, Print* and Fprint*, such as os.Stdout.WriteString.
 var quiet = map[string]bool{
 	"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
 	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true,
+	"fmt.Scan": true, "fmt.Scanf": true, "fmt.Scanln": true,
+	"fmt.Fscan": true, "fmt.Fscanf": true, "fmt.Fscanln": true,
 	"print": true, "println": true, "panic": true, "close": true, "delete": true,
 	"copy": true, "clear": true,
 }

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"go/token"
 	"slices"
 	"strings"
@@ -118,4 +119,15 @@ func TestRichResult(t *testing.T) {
 	if got != 7 || res.Data["text/html"] != "<i>7</i>" || res.Data["text/plain"] != "7" {
 		t.Errorf("result = %v (BundleOf saw %v)", res.Data, got)
 	}
+}
+
+// TestInputRefused checks that a cell reading input the front end refuses fails.
+func TestInputRefused(t *testing.T) {
+	s := newSession(t)
+	_, err := s.Execute(context.Background(), "var s string\nfmt.Scanln(&s)\nfmt.Println(\"went on\")", &recorder{count: 1})
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "StdinError" {
+		t.Fatalf("err = %v, want a StdinError", err)
+	}
+	mustRun(t, s, "1", &recorder{count: 2})
 }
