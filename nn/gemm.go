@@ -49,6 +49,9 @@ func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
 		gemmGo(m, n, k, a, b, c, ldc)
 		return
 	}
+	if n == 1 && gemv(m, k, a, b, c, ldc) {
+		return
+	}
 	panels := (n + tileN - 1) / tileN
 	t, rowsOuter := plan(m, n, a)
 	// Measured on a 2-vCPU VM: two threads running this kernel get no more FMA throughput
@@ -60,6 +63,24 @@ func gemm(m, n, k int, a, b mat, c []float32, ldc int, w *gemmWork) {
 		return
 	}
 	gemmParallel(t, rowsOuter, panels, m, n, k, a, b, c, ldc, w)
+}
+
+// gemv does c += a·b for a one-column b (a matrix-vector product, such as a layer with one
+// output) when a's rows or columns are contiguous, and reports whether it did.
+func gemv(m, k int, a, b mat, c []float32, ldc int) bool {
+	switch {
+	case a.cs == 1 && b.rs == 1: // c[i] += row i of a · b
+		for i := 0; i < m; i++ {
+			c[i*ldc] += dot(a.data[i*a.rs:i*a.rs+k], b.data)
+		}
+	case a.rs == 1 && ldc == 1: // c += Σ_p b[p] · column p of a
+		for p := 0; p < k; p++ {
+			axpy(c[:m], a.data[p*a.cs:p*a.cs+m], b.data[p*b.rs])
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // plan picks the register tile and the loop order for an m×n product with left operand a.

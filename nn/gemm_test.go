@@ -121,6 +121,13 @@ func TestVectorKernelsMatchScalar(t *testing.T) {
 		actBackward(actTanh, 0, dx, g, nil, y)
 		ax := append([]float32(nil), x...)
 		axpy(ax, g, -0.3)
+		var want float64
+		for i := range x {
+			want += float64(x[i]) * float64(g[i])
+		}
+		if d := dot(x, g); math.Abs(float64(d)-want) > 1e-4 {
+			t.Fatalf("n=%d dot = %v, want %v", n, d, want)
+		}
 		for i := range x {
 			want := float64(x[i]) + float64(g[i])*(1-float64(y[i])*float64(y[i]))
 			if math.Abs(float64(dx[i])-want) > 1e-5 {

@@ -33,3 +33,9 @@ func tanhGrad8(dx, g, y []float32)
 //
 //go:noescape
 func axpy8(y, x []float32, a float32)
+
+// dot8 returns the dot product of the first len(x)/8*8 elements of x and y (see
+// vec_amd64.s).
+//
+//go:noescape
+func dot8(x, y []float32) float32

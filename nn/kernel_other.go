@@ -18,3 +18,5 @@ func tanh8(dst, src []float32) { panic("nn: no assembly kernel") }
 func tanhGrad8(dx, g, y []float32) { panic("nn: no assembly kernel") }
 
 func axpy8(y, x []float32, a float32) { panic("nn: no assembly kernel") }
+
+func dot8(x, y []float32) float32 { panic("nn: no assembly kernel") }

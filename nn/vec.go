@@ -38,3 +38,18 @@ func growBuf(buf []float32, n int) []float32 {
 	}
 	return buf[:n]
 }
+
+// dot returns the dot product of x and y[:len(x)].
+func dot(x, y []float32) float32 {
+	y = y[:len(x)]
+	var s float32
+	done := 0
+	if hasFMA {
+		done = len(x) &^ 7
+		s = dot8(x[:done], y[:done])
+	}
+	for i := done; i < len(x); i++ {
+		s += x[i] * y[i]
+	}
+	return s
+}

@@ -57,3 +57,31 @@ aloop:
 adone:
 	VZEROUPPER
 	RET
+
+// func dot8(x, y []float32) float32
+//
+// Returns the sum of x[i]*y[i] over the first len(x)/8*8 elements.
+TEXT ·dot8(SB), NOSPLIT, $0-52
+	MOVQ   x_base+0(FP), SI
+	MOVQ   x_len+8(FP), CX
+	MOVQ   y_base+24(FP), DI
+	VXORPS Y0, Y0, Y0
+	SHRQ   $3, CX
+	JEQ    dsum
+
+dloop:
+	VMOVUPS     (SI), Y1
+	VFMADD231PS (DI), Y1, Y0
+	ADDQ        $32, SI
+	ADDQ        $32, DI
+	DECQ        CX
+	JNE         dloop
+
+dsum:
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS       X1, X0, X0
+	VHADDPS      X0, X0, X0
+	VHADDPS      X0, X0, X0
+	MOVSS        X0, ret+48(FP)
+	VZEROUPPER
+	RET
