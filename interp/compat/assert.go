@@ -41,7 +41,6 @@ func (r *rewriter) implementers(iface types.Type) []types.Type {
 // value to a cell interface directly crashes yaegi, so that is tried only for native ones):
 //
 //	x.(Shape)  =>  func(_ggNx any) (Shape, bool) {
-//	                   if c, ok := _ggNx.(Shape); ok { return c, true }
 //	                   if c, ok := _ggNx.(Square); ok { return c, true }
 //	                   var zero Shape; return zero, false }(x)
 //
@@ -66,7 +65,9 @@ func (r *rewriter) assertIface(x ast.Expr, xt types.Type, typ ast.Expr, commaOK 
 	var body []ast.Stmt
 	candidates := impls
 	if isNativeIface(iface) {
-		candidates = append([]types.Type{iface}, impls...) // native values implement it too
+		// native values implement it too; tried last, since for a cell value yaegi's
+		// x.(error) answers ok with a nil value
+		candidates = append(candidates, iface)
 	}
 	for _, t := range candidates {
 		te := r.typeExpr(t, pos)

@@ -49,12 +49,13 @@ func TestCells(t *testing.T) {
 					want = string(f.Data)
 					continue
 				}
-				code := rewriteCell(t, &rw, f.Name, f.Data)
-				ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-				_, err := i.EvalWithContext(ctx, code)
-				cancel()
-				if err != nil {
-					t.Fatalf("%s: %v\nrewritten:\n%s", f.Name, err, code)
+				for _, code := range rewriteCell(t, &rw, f.Name, f.Data) {
+					ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+					_, err := i.EvalWithContext(ctx, code)
+					cancel()
+					if err != nil {
+						t.Fatalf("%s: %v\nrewritten:\n%s", f.Name, err, code)
+					}
 				}
 			}
 			if out.String() != want {
@@ -64,9 +65,10 @@ func TestCells(t *testing.T) {
 	}
 }
 
-// rewriteCell rewrites one cell with rw and returns the code to evaluate: its imports
-// and declarations, and the statements of its func main, if any, at top level.
-func rewriteCell(t *testing.T, rw *Rewriter, name string, src []byte) string {
+// rewriteCell rewrites one cell with rw and returns the pieces to evaluate in turn: its
+// imports and declarations, then each statement of its func main, if any, at top level
+// (yaegi takes a piece for declarations or statements from its first token).
+func rewriteCell(t *testing.T, rw *Rewriter, name string, src []byte) []string {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, 0)
@@ -76,17 +78,23 @@ func rewriteCell(t *testing.T, rw *Rewriter, name string, src []byte) string {
 	if err := rw.Rewrite(fset, f); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	var b bytes.Buffer
+	var decls bytes.Buffer
+	var stmts []string
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil {
 			for _, s := range fd.Body.List {
+				var b bytes.Buffer
 				printNode(t, &b, fset, s)
+				stmts = append(stmts, b.String())
 			}
 			continue
 		}
-		printNode(t, &b, fset, d)
+		printNode(t, &decls, fset, d)
 	}
-	return b.String()
+	if decls.Len() == 0 {
+		return stmts
+	}
+	return append([]string{decls.String()}, stmts...)
 }
 
 // printNode prints one node as source followed by a newline.

@@ -25,7 +25,9 @@
 // Invariants: rewrites keep the positions of the user's nodes, and new nodes take the
 // position of the construct they replace, so errors still point at the user's lines; the
 // names they introduce start with "_gg" and a number unique in the session; code that
-// yaegi already runs correctly comes out unchanged. Rewrite never panics on a parsed file.
+// yaegi already runs correctly comes out unchanged, except that the compound statements at
+// the top of func main (where the session puts a statement cell) run in function literals,
+// since yaegi's top level mishandles nested scopes. Rewrite never panics on a parsed file.
 //
 // FEATURES.md lists every feature with its status.
 package compat

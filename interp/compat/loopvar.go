@@ -9,47 +9,66 @@ import (
 
 // forLoopVars gives each iteration of a three-clause loop its own copy of the variables
 // the loop declares (Go 1.22), when the body could tell: it holds a function literal or
-// takes an address.
+// takes an address. The loop's clauses use a renamed variable and the body declares the
+// user's name from it; a variable the body changes is copied back at the end of the body
+// and before each continue, so the change reaches the condition and the post statement:
 //
 //	for i := 0; i < n; i++ { fs = append(fs, func() { println(i) }) }
-//	=> for i := 0; i < n; i++ { i := i; fs = append(fs, func() { println(i) }) }
+//	=> for _ggNi := 0; _ggNi < n; _ggNi++ { i := _ggNi; fs = append(fs, func() { println(i) }) }
 //
-// A variable that the body assigns to is renamed in the loop's clauses and copied back at
-// the end of the body and before each continue, so the change reaches the condition and
-// the post statement as in Go:
-//
-//	for i := 0; i < n; i++ { i++; f(&i) }
-//	=> for _ggNi := 0; _ggNi < n; _ggNi++ { i := _ggNi; i++; f(&i); _ggNi = i }
+// The simpler "i := i" is not used: at the top level of a cell, yaegi resolves both sides
+// of a shadowing define to the new variable (the copy is the zero value).
 func (r *rewriter) forLoopVars(fs *ast.ForStmt, label *ast.Ident) {
 	init, ok := fs.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || !needsCopies(fs.Body) {
 		return
 	}
-	var names []*ast.Ident
-	for _, e := range init.Lhs {
+	pos := fs.Body.Lbrace
+	var prefix []ast.Stmt
+	for k, e := range init.Lhs {
 		id, ok := e.(*ast.Ident)
 		if !ok || id.Name == "_" {
-			continue
-		}
-		if !assigns(fs.Body, id.Name) {
-			names = append(names, id)
 			continue
 		}
 		r.next()
 		user := &ast.Ident{NamePos: id.Pos(), Name: id.Name}
 		outer := r.fresh(id.Pos(), id.Name)
-		for _, n := range []ast.Node{init, fs.Cond, fs.Post} {
+		init.Lhs[k] = outer
+		for _, n := range []ast.Node{fs.Cond, fs.Post} {
 			rename(n, user.Name, outer.Name)
 		}
-		pos := fs.Body.Lbrace
-		back := func() ast.Stmt {
-			return &ast.AssignStmt{Lhs: []ast.Expr{ident(outer, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(user, pos)}}
+		if assigns(fs.Body, user.Name) {
+			back := func() ast.Stmt {
+				return &ast.AssignStmt{Lhs: []ast.Expr{ident(outer, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(user, pos)}}
+			}
+			writeBackOnContinue(fs.Body, label, back)
+			fs.Body.List = append(fs.Body.List, back())
 		}
-		writeBackOnContinue(fs.Body, label, back)
-		fs.Body.List = append(fs.Body.List, back())
-		fs.Body.List = append([]ast.Stmt{define(pos, []ast.Expr{ident(user, pos)}, ident(outer, pos))}, fs.Body.List...)
+		prefix = append(prefix, define(pos, []ast.Expr{ident(user, pos)}, ident(outer, pos)))
 	}
-	copyVars(fs.Body, names)
+	fs.Body.List = append(prefix, fs.Body.List...)
+}
+
+// rangeLoopVars does the same for a range loop over a slice, map, string or channel:
+//
+//	for k, v := range m { body }  =>  for _ggNk, _ggNv := range m { k := _ggNk; v := _ggNv; body }
+func (r *rewriter) rangeLoopVars(rs *ast.RangeStmt) {
+	if rs.Tok != token.DEFINE || !needsCopies(rs.Body) {
+		return
+	}
+	pos := rs.Body.Lbrace
+	var prefix []ast.Stmt
+	for _, e := range []*ast.Expr{&rs.Key, &rs.Value} {
+		id, ok := (*e).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		r.next()
+		fresh := r.fresh(id.Pos(), id.Name)
+		*e = fresh
+		prefix = append(prefix, define(pos, []ast.Expr{ident(id, pos)}, ident(fresh, pos)))
+	}
+	rs.Body.List = append(prefix, rs.Body.List...)
 }
 
 // rename renames the identifiers called from in n to to (n may be nil).
@@ -130,21 +149,6 @@ func assigns(body *ast.BlockStmt, name string) bool {
 		return !found
 	})
 	return found
-}
-
-// copyVars puts "x := x" for every name at the top of body.
-func copyVars(body *ast.BlockStmt, names []*ast.Ident) {
-	if len(names) == 0 {
-		return
-	}
-	pos := body.Lbrace
-	lhs := make([]ast.Expr, len(names))
-	rhs := make([]ast.Expr, len(names))
-	for i, id := range names {
-		lhs[i], rhs[i] = ident(id, pos), ident(id, pos)
-	}
-	as := &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs}
-	body.List = append([]ast.Stmt{as}, body.List...)
 }
 
 // returns tells whether body has a return statement of its own (not in a function literal).

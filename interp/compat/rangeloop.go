@@ -69,15 +69,7 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, label *ast.LabeledStmt) ast.Stmt
 	case rangeFunc0, rangeFunc1, rangeFunc2:
 		return r.rangeFunc(rs, label, int(k-rangeFunc0))
 	}
-	if rs.Tok == token.DEFINE && needsCopies(rs.Body) {
-		var names []*ast.Ident
-		for _, e := range []ast.Expr{rs.Key, rs.Value} {
-			if id, ok := e.(*ast.Ident); ok && id.Name != "_" && !assigns(rs.Body, id.Name) {
-				names = append(names, id)
-			}
-		}
-		copyVars(rs.Body, names)
-	}
+	r.rangeLoopVars(rs)
 	return nil
 }
 

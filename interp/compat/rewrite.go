@@ -40,6 +40,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
 	astutil.Apply(f, nil, r.post)
+	wrapTopLevel(f)
 	return r.n, errors.Join(r.errs...)
 }
 

@@ -36,7 +36,8 @@ func source(t *testing.T, fset *token.FileSet, f *ast.File) string {
 	return b.String()
 }
 
-// Code that yaegi already runs right comes out exactly as it went in.
+// Code that yaegi already runs right comes out exactly as it went in (outside func main,
+// whose compound statements run in function literals: see toplevel.go).
 func TestRewriteLeavesPlainGoAlone(t *testing.T) {
 	src := `package main
 
@@ -55,11 +56,14 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-func main() {
-	m := map[string]int{"a": 1}
+func show(m map[string]int) {
 	for k, v := range m {
 		fmt.Println(k, v)
 	}
+}
+
+func main() {
+	show(map[string]int{"a": 1})
 	fmt.Println(sum([]float64{1, 2}), P{1, 2})
 }
 `
