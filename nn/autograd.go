@@ -5,7 +5,12 @@ import "fmt"
 // newResult returns the tensor made by op from parents, with a fresh buffer of the given
 // shape. It requires gradients when any parent does.
 func newResult(op string, shape []int, parents ...*Tensor) *Tensor {
-	t := &Tensor{data: make([]float32, numel(shape)), op: op, parents: parents}
+	t := &Tensor{op: op, parents: parents}
+	if n := numel(shape); n == 1 {
+		t.data = t.one[:1:1]
+	} else {
+		t.data = make([]float32, n)
+	}
 	t.setShape(shape)
 	for _, p := range parents {
 		if p.requiresGrad {
@@ -34,10 +39,13 @@ func (t *Tensor) Backward() {
 			}
 			continue
 		}
-		if len(n.grad) != len(n.data) {
-			n.grad = make([]float32, len(n.data))
-		} else {
+		switch {
+		case len(n.grad) == len(n.data):
 			clear(n.grad)
+		case len(n.data) == 1 && &n.data[0] == &n.one[0]:
+			n.grad = n.one[1:2:2]
+		default:
+			n.grad = make([]float32, len(n.data))
 		}
 	}
 	t.grad[0] = 1

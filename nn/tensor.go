@@ -18,10 +18,11 @@ type Tensor struct {
 	parents      []*Tensor
 	backward     func() // sends t.grad to the parents' grads; nil for leaves
 
-	dims     [2]int    // backing store of shape for tensors of up to two dimensions
-	mark     bool      // DFS mark, always false outside Backward
-	released bool      // a Backward went through it: its owner may reuse the buffers
-	topo     []*Tensor // scratch for Backward on this root
+	dims     [2]int     // backing store of shape for tensors of up to two dimensions
+	one      [2]float32 // backing store of data and grad for one-element results (losses)
+	mark     bool       // DFS mark, always false outside Backward
+	released bool       // a Backward went through it: its owner may reuse the buffers
+	topo     []*Tensor  // scratch for Backward on this root
 }
 
 // NewTensor returns a tensor holding data (not copied) with the given shape. It panics if
