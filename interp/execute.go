@@ -26,10 +26,13 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (Result,
 	defer s.run.Unlock()
 	s.begin(ctx, out)
 	defer s.end()
+	s.keepSource(out.ExecutionCount(), code)
 	err := s.runCell(ctx, cellFile(out.ExecutionCount()), code)
 	s.flush()
 	if err != nil {
-		return Result{}, s.cellError(err)
+		e := s.cellError(err)
+		s.quoteSource(e)
+		return Result{}, e
 	}
 	return s.takeResult(), nil
 }

@@ -51,6 +51,7 @@ type Session struct {
 	docs       map[string]*doc.Package  // parsed package documentation, by import path
 	typeDefs   map[string]definition    // types ("T") and methods ("T.M") defined so far
 	funcs      map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
+	sources    map[string]string        // the code of each numbered cell, by label, for tracebacks
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
@@ -64,6 +65,7 @@ func New(opts Options) (*Session, error) {
 		docs:     map[string]*doc.Package{},
 		typeDefs: map[string]definition{},
 		funcs:    map[string]*ast.FuncDecl{},
+		sources:  map[string]string{},
 	}
 	if s.bundleOf == nil {
 		s.bundleOf = display.BundleOf

@@ -125,6 +125,9 @@ func runCell(t *testing.T, s *Session, count int, code string, interrupt bool) [
 		if len(e.Traceback) > 1 {
 			out = append(out, section("traceback", strings.Join(e.Traceback[1:], "\n")))
 		}
+		if e.Traceback[0] != e.Name+": "+e.Value {
+			out = append(out, section("error", "traceback does not start with the error: "+e.Traceback[0]))
+		}
 	} else if err != nil {
 		out = append(out, section("error", "not an *Error: "+err.Error()))
 	}
