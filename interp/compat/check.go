@@ -14,8 +14,9 @@ import (
 // expected (names from earlier cells are unknown) and ignored: unknown expressions simply
 // have no type. Imports of the interpreted packages are type-checked from their sources;
 // other imports become empty packages.
-// memory holds files of declarations that f may use (see Rewriter).
-func check(fset *token.FileSet, f *ast.File, memory ...*ast.File) *types.Info {
+// imp, if not nil, is an importer to reuse across cells; memory holds files of
+// declarations that f may use (see Rewriter).
+func check(fset *token.FileSet, f *ast.File, imp *sourceImporter, memory ...*ast.File) *types.Info {
 	info := &types.Info{
 		Types: map[ast.Expr]types.TypeAndValue{},
 		Defs:  map[*ast.Ident]types.Object{},
@@ -23,11 +24,18 @@ func check(fset *token.FileSet, f *ast.File, memory ...*ast.File) *types.Info {
 
 		Instances: map[*ast.Ident]types.Instance{},
 	}
-	imp := &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
+	if imp == nil {
+		imp = newSourceImporter()
+	}
 	conf := types.Config{Importer: imp, Error: func(error) {}, FakeImportC: true}
 	files := append([]*ast.File{f}, memory...)
 	_, _ = conf.Check("main", fset, files, info) // errors are expected, see above
 	return info
+}
+
+// newSourceImporter returns an importer with nothing imported yet.
+func newSourceImporter() *sourceImporter {
+	return &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
 }
 
 // sourceImporter imports the interpreted packages from their embedded sources.

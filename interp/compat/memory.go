@@ -25,6 +25,7 @@ type Rewriter struct {
 	decls   map[string]string // declared name ("T", "f", "T.M") -> source without bodies
 	order   []string          // names of decls, first declaration first
 	n       int               // last number used in fresh names: unique across cells
+	imp     *sourceImporter   // the interpreted packages, type-checked once
 }
 
 // Rewrite rewrites one cell like the package function Rewrite, with the declarations of
@@ -36,7 +37,10 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 	rw.remember(fset, f) // before rewriting: remembered code must type-check without helpers
 	extra := rw.importsFor(fset, f)
 	f.Decls = append(extra, f.Decls...)
-	info := check(fset, f, memory...)
+	if rw.imp == nil {
+		rw.imp = newSourceImporter()
+	}
+	info := check(fset, f, rw.imp, memory...)
 	f.Decls = f.Decls[len(extra):]
 	var err error
 	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols)

@@ -141,7 +141,7 @@ func main() {
 
 // The interpreted packages are valid Go: they type-check with go/types.
 func TestPackagesTypeCheck(t *testing.T) {
-	imp := &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
+	imp := newSourceImporter()
 	for _, p := range packageOrder {
 		files, err := fs.ReadDir(Packages(), path.Join("src", p))
 		if err != nil || len(files) == 0 {
