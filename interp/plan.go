@@ -10,12 +10,12 @@ type step struct {
 
 // plan orders a cell's units for evaluation: the imports, then the declarations that do not
 // depend on names the cell's statements define, then everything else in cell order, with
-// consecutive units of one kind kept together. var declarations that depend on a statement
-// run as statements in their place.
+// consecutive units of one kind kept together. A declaration that depends on a statement
+// waits until the statements defining what it uses have run; a var declaration runs as a
+// statement in its place.
 func plan(src string, units []unit) (imports []unit, steps []step) {
 	defined := stmtDefined(src, units)
-	var front []unit
-	var rest []unit
+	var front, rest []unit
 	for _, u := range units {
 		switch {
 		case u.kind == unitPackage:
@@ -33,15 +33,52 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 	if len(front) > 0 {
 		steps = append(steps, step{decl: true, units: front})
 	}
-	for _, u := range rest {
+	add := func(u unit) {
 		decl := u.kind == unitDecl
 		if n := len(steps); n > 0 && steps[n-1].decl == decl && !(n == 1 && len(front) > 0) {
 			steps[n-1].units = append(steps[n-1].units, u)
-			continue
+			return
 		}
 		steps = append(steps, step{decl: decl, units: []unit{u}})
 	}
+	done := map[string]bool{} // names defined by the statements added so far
+	var waiting []unit
+	for _, u := range rest {
+		if u.kind == unitDecl && usesAny(src, u, missing(defined, done)) {
+			waiting = append(waiting, u)
+			continue
+		}
+		add(u)
+		if u.kind == unitStmt {
+			for n := range stmtDefined(src, []unit{u}) {
+				done[n] = true
+			}
+			var still []unit
+			for _, w := range waiting {
+				if usesAny(src, w, missing(defined, done)) {
+					still = append(still, w)
+				} else {
+					add(w)
+				}
+			}
+			waiting = still
+		}
+	}
+	for _, w := range waiting {
+		add(w)
+	}
 	return imports, steps
+}
+
+// missing returns the names of all that are not in done.
+func missing(all, done map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for n := range all {
+		if !done[n] {
+			m[n] = true
+		}
+	}
+	return m
 }
 
 // stmtDefined returns the names that the cell's statement units define with :=.
