@@ -7,7 +7,8 @@
 //  2. type, func, const and var declarations, as one file, so they may refer to each other;
 //  3. statements, in the order they appear in the cell. A top-level var declaration whose
 //     initializer uses a name that one of the cell's statements defines runs in its place
-//     among the statements instead.
+//     among the statements instead; another declaration that uses such a name is evaluated
+//     right after the statement that defines it.
 //
 // A package clause is ignored and a func main is renamed and called once at the end of its
 // cell, so a whole program pasted into a cell runs as it would with go run.
