@@ -223,7 +223,17 @@ func packB(dst []float32, b mat, k, j0, width int) {
 		}
 		return
 	}
-	for j := 0; j < width; j++ { // columns of b are contiguous when b.rs == 1
+	if b.rs == 1 { // columns of b are contiguous: a transposed matrix
+		for j := 0; j < width; j++ {
+			src := b.data[(j0+j)*b.cs:][:k]
+			d := dst[j:]
+			for p, v := range src {
+				d[p*tileN] = v
+			}
+		}
+		return
+	}
+	for j := 0; j < width; j++ {
 		col := j0 + j
 		for p := 0; p < k; p++ {
 			dst[p*tileN+j] = b.data[p*b.rs+col*b.cs]
