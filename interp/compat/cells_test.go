@@ -23,6 +23,14 @@ import (
 // body of func main), rewritten by one Rewriter and evaluated in one interpreter given
 // Go 1.26's standard library (interp/stdlib); "want" is what the session prints.
 func TestCells(t *testing.T) {
+	for _, mode := range []string{"text", "ast"} {
+		t.Run(mode, func(t *testing.T) { runCells(t, mode == "ast") })
+	}
+}
+
+// runCells runs every session; with asAST, statements are compiled as one block with
+// CompileAST, as the session does, instead of evaluated as text one by one.
+func runCells(t *testing.T, asAST bool) {
 	paths, err := filepath.Glob("testdata/cells/*.txtar")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no cell sessions: %v", err)
@@ -47,6 +55,10 @@ func TestCells(t *testing.T) {
 			for _, f := range a.Files {
 				if f.Name == "want" {
 					want = string(f.Data)
+					continue
+				}
+				if asAST {
+					evalCellAST(t, i, &rw, f.Name, f.Data)
 					continue
 				}
 				for _, code := range rewriteCell(t, &rw, f.Name, f.Data) {
@@ -104,4 +116,45 @@ func printNode(t *testing.T, b *bytes.Buffer, fset *token.FileSet, n ast.Node) {
 		t.Fatal(err)
 	}
 	b.WriteString("\n")
+}
+
+// evalCellAST rewrites one cell and compiles its declarations, then its statements as
+// one block, with CompileAST, as the session does.
+func evalCellAST(t *testing.T, i *interp.Interpreter, rw *Rewriter, name string, src []byte) {
+	t.Helper()
+	fset := i.FileSet()
+	// one file name for all cells: yaegi scopes imports by the file's base name
+	f, err := parser.ParseFile(fset, "in", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.Rewrite(fset, f); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var decls []ast.Decl
+	var stmts []ast.Stmt
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil {
+			stmts = append(stmts, fd.Body.List...)
+			continue
+		}
+		decls = append(decls, d)
+	}
+	run := func(n ast.Node) {
+		prog, err := i.CompileAST(n)
+		if err != nil {
+			t.Fatalf("%s: compile: %v", name, err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if _, err := i.ExecuteWithContext(ctx, prog); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if len(decls) > 0 {
+		run(&ast.File{Name: f.Name, Decls: decls, Package: f.Package})
+	}
+	if len(stmts) > 0 {
+		run(&ast.BlockStmt{Lbrace: stmts[0].Pos(), List: stmts, Rbrace: stmts[len(stmts)-1].End()})
+	}
 }
