@@ -20,8 +20,7 @@ model.Add(&Double{}) // yaegi v0.16.1 cannot pass it to NewSequential's variadic
 
 data := nn.XOR(4, 0, 0)
 h, err := nn.Fit(ctx, model, data, nn.FitConfig{Epochs: 3, BatchSize: 4, LearningRate: 0.01})
-x, _ := data.Batch(0, 4)
-fmt.Println(err, len(h.Steps), model, nn.Sub(model.Forward(x), nn.Scale(lin.Forward(x), 2)).Data())
+fmt.Println(err, len(h.Steps), model, nn.Sub(model.Forward(data.X), nn.Scale(lin.Forward(data.X), 2)).Data())
 `
 	out, err := runCell(context.Background(), code)
 	if err != nil {
