@@ -53,6 +53,7 @@ func cleanMessage(msg string) string {
 		msg = msg[i+len("CFG post-order panic: "):]
 	}
 	msg = internalType.ReplaceAllString(msg, "$1")
+	msg = probeName.ReplaceAllString(msg, "")
 	return strings.TrimSpace(msg)
 }
 

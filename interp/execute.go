@@ -181,8 +181,12 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if err := applyRewrites(fset, p.file); err != nil {
 			return err
 		}
+		if err := s.probe(p.file); err != nil {
+			return err
+		}
 		changed := s.redefinedFuncs(p.file)
 		if err := s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file) }); err != nil {
+			s.rememberTypes(p.file)
 			return err
 		}
 		return s.refreshCallers(ctx, changed, p.file)

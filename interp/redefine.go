@@ -133,6 +133,24 @@ func (s *Session) rememberDefs(f *ast.File) {
 	}
 }
 
+// rememberTypes records the types of a file that failed to compile: yaegi registered them
+// anyway, and will not take another definition.
+func (s *Session) rememberTypes(f *ast.File) {
+	fset := s.in.FileSet()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, sp := range g.Specs {
+				ts := sp.(*ast.TypeSpec)
+				if _, ok := s.typeDefs[ts.Name.Name]; !ok {
+					s.typeDefs[ts.Name.Name] = definition{src: withoutDoc(ts), pos: fset.Position(ts.Name.Pos()).String()}
+				}
+			}
+		}
+	}
+}
+
 // definition is the source of a type or method and where it was defined.
 type definition struct {
 	src string

@@ -52,6 +52,7 @@ type Session struct {
 	typeDefs   map[string]definition    // types ("T") and methods ("T.M") defined so far
 	funcs      map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
 	sources    map[string]string        // the code of each numbered cell, by label, for tracebacks
+	probes     int                      // probe compilations so far, to name their copies
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
