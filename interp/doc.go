@@ -24,6 +24,9 @@
 // functions of earlier cells that call it are evaluated again so that they use the new one.
 // yaegi cannot change a type or a method: one defined again identically is skipped, one
 // defined differently is an error that says so (restart the kernel, or use a new name).
+// Because yaegi registers types and methods before it finds errors in their bodies, a file
+// declaring them is first compiled as a renamed copy (probe.go): a cell that fails to compile
+// leaves nothing behind, and its corrected version defines them as written.
 //
 // # Results
 //
