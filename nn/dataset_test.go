@@ -116,3 +116,22 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("binary argmax %v", b)
 	}
 }
+
+func TestConstructors(t *testing.T) {
+	f := Full(2.5, 2, 3)
+	if f.Len() != 6 || f.At(1, 2) != 2.5 || f.Rows() != 2 || f.Cols() != 3 {
+		t.Errorf("Full: %v", f)
+	}
+	p := Param(f)
+	p.Set(1, 0, 0)
+	if !p.RequiresGrad() || f.RequiresGrad() || f.At(0, 0) != 2.5 || p.At(0, 0) != 1 {
+		t.Errorf("Param must copy and require gradients: %v %v", f, p)
+	}
+	h := &History{Steps: []StepStats{{Loss: 3}, {Loss: 1}}}
+	if l := h.Losses(); len(l) != 2 || l[0] != 3 || l[1] != 1 || h.Last().Loss != 1 {
+		t.Errorf("Losses %v", l)
+	}
+	if s := NewSequential(NewLinear(2, 3, He, 1), NewActivation("relu")).String(); s != "Sequential(Linear(2→3), relu)" {
+		t.Errorf("String %q", s)
+	}
+}
