@@ -39,23 +39,26 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.commaOK = commaOKAsserts(f)
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
+	r.markGenericResults(f)
 	astutil.Apply(f, nil, r.post)
+	r.wrapGenericValues(f)
 	wrapTopLevel(f)
 	return r.n, errors.Join(r.errs...)
 }
 
 // rewriter carries the state of one Rewrite call.
 type rewriter struct {
-	fset    *token.FileSet
-	info    *types.Info
-	ranges  map[*ast.RangeStmt]rangeKind        // decided on the original tree, before any change
-	yielded map[ast.Expr][]reflect.Type         // types yielded by native iterators, by range expression
-	commaOK map[*ast.TypeAssertExpr]bool        // type assertions used as v, ok := x.(T)
-	nested  map[*ast.AssignStmt]bool            // multi-value defines to split (multidef.go)
-	pending map[ast.Node][]ast.Stmt             // declarations to put before an if, for or switch
-	symbols map[string]map[string]reflect.Value // the interpreter's native packages, or nil
-	n       int                                 // counter for fresh names
-	errs    []error
+	fset          *token.FileSet
+	info          *types.Info
+	ranges        map[*ast.RangeStmt]rangeKind        // decided on the original tree, before any change
+	yielded       map[ast.Expr][]reflect.Type         // types yielded by native iterators, by range expression
+	commaOK       map[*ast.TypeAssertExpr]bool        // type assertions used as v, ok := x.(T)
+	nested        map[*ast.AssignStmt]bool            // multi-value defines to split (multidef.go)
+	pending       map[ast.Node][]ast.Stmt             // declarations to put before an if, for or switch
+	symbols       map[string]map[string]reflect.Value // the interpreter's native packages, or nil
+	genericValues map[ast.Expr]types.Type             // top-level values from generic calls (generictop.go)
+	n             int                                 // counter for fresh names
+	errs          []error
 }
 
 // fresh returns a new identifier, unique in the cell, at pos.
