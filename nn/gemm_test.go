@@ -128,6 +128,24 @@ func TestVectorKernelsMatchScalar(t *testing.T) {
 		if d := dot(x, g); math.Abs(float64(d)-want) > 1e-4 {
 			t.Fatalf("n=%d dot = %v, want %v", n, d, want)
 		}
+		prev := append([]float32(nil), y...)
+		var wd2, ww2, wg2 float64
+		for i := range x {
+			d := float64(x[i]) - float64(prev[i])
+			wd2, ww2, wg2 = wd2+d*d, ww2+float64(x[i])*float64(x[i]), wg2+float64(g[i])*float64(g[i])
+		}
+		d2, w2, g2 := updateStats(x, prev, g)
+		if math.Abs(d2-wd2) > 1e-4 || math.Abs(w2-ww2) > 1e-4 || math.Abs(g2-wg2) > 1e-4 {
+			t.Fatalf("n=%d updateStats = %v %v %v, want %v %v %v", n, d2, w2, g2, wd2, ww2, wg2)
+		}
+		for i := range x {
+			if prev[i] != x[i] {
+				t.Fatalf("n=%d updateStats did not copy w into prev at %d", n, i)
+			}
+		}
+		if _, _, g2 := updateStats(x, prev, nil); g2 != 0 {
+			t.Fatalf("n=%d nil gradient gave %v", n, g2)
+		}
 		for i := range x {
 			want := float64(x[i]) + float64(g[i])*(1-float64(y[i])*float64(y[i]))
 			if math.Abs(float64(dx[i])-want) > 1e-5 {

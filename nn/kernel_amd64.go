@@ -39,3 +39,9 @@ func axpy8(y, x []float32, a float32)
 //
 //go:noescape
 func dot8(x, y []float32) float32
+
+// stats8 returns Σ(w-prev)², Σw² and Σg² over the first len(w)/8*8 elements and copies
+// those elements of w into prev (see vec_amd64.s).
+//
+//go:noescape
+func stats8(w, prev, g []float32) (d2, w2, g2 float32)

@@ -20,3 +20,5 @@ func tanhGrad8(dx, g, y []float32) { panic("nn: no assembly kernel") }
 func axpy8(y, x []float32, a float32) { panic("nn: no assembly kernel") }
 
 func dot8(x, y []float32) float32 { panic("nn: no assembly kernel") }
+
+func stats8(w, prev, g []float32) (d2, w2, g2 float32) { panic("nn: no assembly kernel") }

@@ -85,17 +85,9 @@ func (r *Recorder) Record(loss *Tensor) StepStats {
 	for i, ps := range r.layers {
 		var g2, d2, w2 float64
 		for _, p := range ps {
-			prev := r.prev[k]
+			d, w, g := updateStats(p.data, r.prev[k], p.grad)
 			k++
-			for j, w := range p.data {
-				d := float64(w - prev[j])
-				d2 += d * d
-				w2 += float64(w) * float64(w)
-			}
-			for _, g := range p.grad {
-				g2 += float64(g) * float64(g)
-			}
-			copy(prev, p.data)
+			d2, w2, g2 = d2+d, w2+w, g2+g
 		}
 		s.GradNorms[i] = math.Sqrt(g2)
 		if w2 > 0 {
@@ -111,4 +103,25 @@ func (r *Recorder) SetValLoss(v float64) {
 	if n := len(r.History.Steps); n > 0 {
 		r.History.Steps[n-1].ValLoss = v
 	}
+}
+
+// updateStats returns Σ(w-prev)², Σw² and Σg² (0 for a nil g), and copies w into prev.
+func updateStats(w, prev, g []float32) (d2, w2, g2 float64) {
+	prev = prev[:len(w)]
+	done := 0
+	if hasFMA && len(g) == len(w) {
+		done = len(w) &^ 7
+		d, ww, gg := stats8(w[:done], prev[:done], g[:done])
+		d2, w2, g2 = float64(d), float64(ww), float64(gg)
+	}
+	for i := done; i < len(w); i++ {
+		d := float64(w[i] - prev[i])
+		d2 += d * d
+		w2 += float64(w[i]) * float64(w[i])
+		prev[i] = w[i]
+	}
+	for i := done; i < len(g); i++ {
+		g2 += float64(g[i]) * float64(g[i])
+	}
+	return d2, w2, g2
 }

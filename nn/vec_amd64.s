@@ -85,3 +85,50 @@ dsum:
 	MOVSS        X0, ret+48(FP)
 	VZEROUPPER
 	RET
+
+// func stats8(w, prev, g []float32) (d2, w2, g2 float32)
+//
+// Over the first len(w)/8*8 elements: d2 = Σ(w-prev)², w2 = Σw², g2 = Σg², and prev = w.
+TEXT ·stats8(SB), NOSPLIT, $0-84
+	MOVQ   w_base+0(FP), SI
+	MOVQ   w_len+8(FP), CX
+	MOVQ   prev_base+24(FP), DI
+	MOVQ   g_base+48(FP), DX
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	SHRQ   $3, CX
+	JEQ    ssum
+
+sloop:
+	VMOVUPS     (SI), Y3
+	VSUBPS      (DI), Y3, Y4
+	VFMADD231PS Y4, Y4, Y0
+	VFMADD231PS Y3, Y3, Y1
+	VMOVUPS     (DX), Y5
+	VFMADD231PS Y5, Y5, Y2
+	VMOVUPS     Y3, (DI)
+	ADDQ        $32, SI
+	ADDQ        $32, DI
+	ADDQ        $32, DX
+	DECQ        CX
+	JNE         sloop
+
+ssum:
+	VEXTRACTF128 $1, Y0, X3
+	VADDPS       X3, X0, X0
+	VHADDPS      X0, X0, X0
+	VHADDPS      X0, X0, X0
+	MOVSS        X0, d2+72(FP)
+	VEXTRACTF128 $1, Y1, X3
+	VADDPS       X3, X1, X1
+	VHADDPS      X1, X1, X1
+	VHADDPS      X1, X1, X1
+	MOVSS        X1, w2+76(FP)
+	VEXTRACTF128 $1, Y2, X3
+	VADDPS       X3, X2, X2
+	VHADDPS      X2, X2, X2
+	VHADDPS      X2, X2, X2
+	MOVSS        X2, g2+80(FP)
+	VZEROUPPER
+	RET
