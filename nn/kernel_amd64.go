@@ -45,3 +45,8 @@ func dot8(x, y []float32) float32
 //
 //go:noescape
 func stats8(w, prev, g []float32) (d2, w2, g2 float32)
+
+// adam8 applies one Adam update to the first len(p)/8*8 elements (see vec_amd64.s).
+//
+//go:noescape
+func adam8(p, g, m, v []float32, b1, b2, step, eps float32)

@@ -187,3 +187,36 @@ func TestLinearTakesASingleExample(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+func TestAdamVectorMatchesScalar(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	p := randT(rng, -1, 1, 37)
+	q := p.Clone()
+	p.grad, q.grad = make([]float32, 37), make([]float32, 37)
+	a, b := NewAdam([]*Tensor{p}, 0.01), NewAdam([]*Tensor{q}, 0.01)
+	for step := 0; step < 5; step++ {
+		for i := range p.grad {
+			p.grad[i] = float32(rng.NormFloat64())
+			q.grad[i] = p.grad[i]
+		}
+		a.Step()
+		// the reference: Adam written out in float64
+		b.t++
+		c1 := 1 - math.Pow(b.Beta1, float64(b.t))
+		c2 := 1 - math.Pow(b.Beta2, float64(b.t))
+		if len(b.m) == 0 {
+			b.m, b.v = [][]float32{make([]float32, 37)}, [][]float32{make([]float32, 37)}
+		}
+		for j, g := range q.grad {
+			b.m[0][j] = float32(b.Beta1*float64(b.m[0][j]) + (1-b.Beta1)*float64(g))
+			b.v[0][j] = float32(b.Beta2*float64(b.v[0][j]) + (1-b.Beta2)*float64(g)*float64(g))
+			mh, vh := float64(b.m[0][j])/c1, float64(b.v[0][j])/c2
+			q.data[j] -= float32(b.Rate * mh / (math.Sqrt(vh) + b.Eps))
+		}
+	}
+	for j := range p.data {
+		if math.Abs(float64(p.data[j]-q.data[j])) > 1e-5 {
+			t.Fatalf("element %d: %v, reference %v", j, p.data[j], q.data[j])
+		}
+	}
+}

@@ -128,10 +128,15 @@ func (o *Adam) Step() {
 		if len(o.m[i]) != len(p.grad) {
 			o.m[i], o.v[i] = make([]float32, len(p.grad)), make([]float32, len(p.grad))
 		}
-		m, v := o.m[i], o.v[i]
-		for j, g := range p.grad {
-			m[j] = b1*m[j] + (1-b1)*g
-			v[j] = b2*v[j] + (1-b2)*g*g
+		m, v, g := o.m[i], o.v[i], p.grad
+		done := 0
+		if hasFMA {
+			done = len(g) &^ 7
+			adam8(p.data[:done], g[:done], m[:done], v[:done], b1, b2, step, eps)
+		}
+		for j := done; j < len(g); j++ {
+			m[j] = b1*m[j] + (1-b1)*g[j]
+			v[j] = b2*v[j] + (1-b2)*g[j]*g[j]
 			p.data[j] -= step * m[j] / (float32(math.Sqrt(float64(v[j]))) + eps)
 		}
 	}

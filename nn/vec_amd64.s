@@ -132,3 +132,49 @@ ssum:
 	MOVSS        X2, g2+80(FP)
 	VZEROUPPER
 	RET
+
+// func adam8(p, g, m, v []float32, b1, b2, step, eps float32)
+//
+// One Adam update of the first len(p)/8*8 elements:
+// m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g²; p -= step*m/(sqrt(v)+eps).
+TEXT ·adam8(SB), NOSPLIT, $0-112
+	MOVQ         p_base+0(FP), DI
+	MOVQ         p_len+8(FP), CX
+	MOVQ         g_base+24(FP), SI
+	MOVQ         m_base+48(FP), R8
+	MOVQ         v_base+72(FP), R9
+	VBROADCASTSS b1+96(FP), Y10
+	VBROADCASTSS b2+100(FP), Y11
+	VBROADCASTSS step+104(FP), Y12
+	VBROADCASTSS eps+108(FP), Y13
+	VBROADCASTSS onef<>+0(SB), Y15
+	VSUBPS       Y10, Y15, Y8 // 1-b1
+	VSUBPS       Y11, Y15, Y9 // 1-b2
+	SHRQ         $3, CX
+	JEQ          adamdone
+
+adamloop:
+	VMOVUPS      (SI), Y0      // g
+	VMULPS       (R8), Y10, Y1 // b1*m
+	VFMADD231PS  Y0, Y8, Y1    // + (1-b1)*g
+	VMOVUPS      Y1, (R8)
+	VMULPS       Y0, Y0, Y2    // g²
+	VMULPS       (R9), Y11, Y3 // b2*v
+	VFMADD231PS  Y2, Y9, Y3    // + (1-b2)*g²
+	VMOVUPS      Y3, (R9)
+	VSQRTPS      Y3, Y4
+	VADDPS       Y13, Y4, Y4   // sqrt(v)+eps
+	VDIVPS       Y4, Y1, Y5    // m/(sqrt(v)+eps)
+	VMOVUPS      (DI), Y6
+	VFNMADD231PS Y5, Y12, Y6   // p -= step*...
+	VMOVUPS      Y6, (DI)
+	ADDQ         $32, DI
+	ADDQ         $32, SI
+	ADDQ         $32, R8
+	ADDQ         $32, R9
+	DECQ         CX
+	JNE          adamloop
+
+adamdone:
+	VZEROUPPER
+	RET
