@@ -92,7 +92,9 @@ func (r *rewriter) stringerSlice(e ast.Expr) bool {
 func joinElems(fmtPkg *ast.Ident, x ast.Expr) ast.Expr {
 	pos := x.Pos()
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
-	str := func(s string) *ast.BasicLit { return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)} }
+	str := func(s string) *ast.BasicLit {
+		return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)}
+	}
 	addTo := func(v ast.Expr) ast.Stmt {
 		return &ast.AssignStmt{Lhs: []ast.Expr{id("_ggs")}, TokPos: pos, Tok: token.ADD_ASSIGN, Rhs: []ast.Expr{v}}
 	}
