@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import json
 import os
+import queue
 import signal
 import time
 import unittest
@@ -117,7 +118,8 @@ class KernelBehaviour(unittest.TestCase):
                 first_seen = msg["content"]["text"]
         # The first line arrived while the cell was still sleeping: no reply yet.
         self.assertEqual(first_seen, "first\n")
-        self.assertEqual(self.k.kc.shell_channel.msg_ready(), False)
+        with self.assertRaises(queue.Empty, msg="the reply came before the cell finished"):
+            self.k.kc.get_shell_msg(timeout=0)
         reply = self.k.shell_reply(msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
         self.k.drain_iopub()
