@@ -1,6 +1,8 @@
 package nn
 
 import (
+	"context"
+	"errors"
 	"math/rand"
 	"strings"
 	"testing"
@@ -142,5 +144,21 @@ func TestBackwardAccumulatesIntoLeavesOnly(t *testing.T) {
 	}
 	if x.Grad() != nil {
 		t.Errorf("input without requiresGrad got a gradient %v", x.Grad())
+	}
+}
+
+func TestGradCheckContextStops(t *testing.T) {
+	x := randT(rand.New(rand.NewSource(2)), -1, 1, 50)
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	f := func() *Tensor {
+		if calls++; calls == 21 { // Backward's call, then ten elements
+			cancel()
+		}
+		return weighted(Tanh(x), 3)
+	}
+	r, err := GradCheckContext(ctx, f, []*Tensor{x}, 0)
+	if !errors.Is(err, context.Canceled) || r.Checked != 10 {
+		t.Errorf("checked %d elements, err %v; want 10 and context.Canceled", r.Checked, err)
 	}
 }

@@ -28,6 +28,7 @@ func init() {
 		"FromRows":            reflect.ValueOf(nn.FromRows),
 		"Full":                reflect.ValueOf(nn.Full),
 		"GradCheck":           reflect.ValueOf(nn.GradCheck),
+		"GradCheckContext":    reflect.ValueOf(nn.GradCheckContext),
 		"He":                  reflect.ValueOf(nn.He),
 		"IndexRows":           reflect.ValueOf(nn.IndexRows),
 		"InitFor":             reflect.ValueOf(nn.InitFor),
