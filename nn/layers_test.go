@@ -220,3 +220,11 @@ func TestAdamVectorMatchesScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestLinearLiteral(t *testing.T) {
+	l := &Linear{W: Param(FromRows([][]float64{{1, 2}, {3, 4}, {5, 6}})), B: Param(FromRows([][]float64{{0.5, -0.5}}))}
+	y := l.Forward(FromRows([][]float64{{1, 0, -1}}))
+	if l.In() != 3 || l.Out() != 2 || y.At(0, 0) != 1-5+0.5 || y.At(0, 1) != 2-6-0.5 {
+		t.Errorf("literal Linear: %v → %v", l, y)
+	}
+}
