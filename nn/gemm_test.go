@@ -157,3 +157,13 @@ func TestVectorKernelsMatchScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestTanhPropagatesNaN(t *testing.T) {
+	src := make([]float32, 19)
+	src[3], src[17] = float32(math.NaN()), float32(math.NaN())
+	dst := make([]float32, len(src))
+	actForward(actTanh, 0, dst, src)
+	if !math.IsNaN(float64(dst[3])) || !math.IsNaN(float64(dst[17])) || dst[4] != 0 {
+		t.Errorf("tanh of NaN: %v", dst)
+	}
+}

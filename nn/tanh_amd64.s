@@ -33,8 +33,8 @@ TEXT ·tanh8(SB), NOSPLIT, $0-48
 
 loop:
 	VMOVUPS (SI), Y0
-	VMINPS  Y14, Y0, Y0
-	VMAXPS  Y13, Y0, Y0
+	VMINPS  Y0, Y14, Y0 // x second, so a NaN passes through
+	VMAXPS  Y0, Y13, Y0
 	VMULPS  Y0, Y0, Y1
 	VBROADCASTSS tanhc<>+8(SB), Y2
 	VBROADCASTSS tanhc<>+12(SB), Y3
