@@ -105,9 +105,13 @@ func actForward(k actKind, slope float32, dst, src []float32) {
 	case actIdentity:
 		copy(dst, src)
 	case actReLU:
-		dst = dst[:len(src)]
-		for i, x := range src {
-			dst[i] = math.Float32frombits(math.Float32bits(x) & positive(x))
+		dst, done := dst[:len(src)], 0
+		if hasFMA {
+			done = len(src) &^ 7
+			relu8(dst[:done], src[:done])
+		}
+		for i := done; i < len(src); i++ {
+			dst[i] = math.Float32frombits(math.Float32bits(src[i]) & positive(src[i]))
 		}
 	case actLeaky:
 		for i, x := range src {
@@ -140,8 +144,13 @@ func actBackward(k actKind, slope float32, dx, g, x, y []float32) {
 		addInto(dx, g)
 	case actReLU:
 		g, dx = g[:len(x)], dx[:len(x)]
-		for i, v := range x {
-			dx[i] += math.Float32frombits(math.Float32bits(g[i]) & positive(v))
+		done := 0
+		if hasFMA {
+			done = len(x) &^ 7
+			reluGrad8(dx[:done], g[:done], x[:done])
+		}
+		for i := done; i < len(x); i++ {
+			dx[i] += math.Float32frombits(math.Float32bits(g[i]) & positive(x[i]))
 		}
 	case actLeaky:
 		for i, v := range x {

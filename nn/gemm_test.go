@@ -167,3 +167,33 @@ func TestTanhPropagatesNaN(t *testing.T) {
 		t.Errorf("tanh of NaN: %v", dst)
 	}
 }
+
+func TestReLUVectorMatchesScalar(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	n := 37
+	x, g, dx := make([]float32, n), make([]float32, n), make([]float32, n)
+	for i := range x {
+		x[i], g[i], dx[i] = float32(rng.NormFloat64()), float32(rng.NormFloat64()), float32(rng.NormFloat64())
+	}
+	x[2], x[30] = 0, 0
+	y := make([]float32, n)
+	want := append([]float32(nil), dx...)
+	actForward(actReLU, 0, y, x)
+	actBackward(actReLU, 0, dx, g, x, y)
+	for i := range x {
+		wy := float32(0)
+		if x[i] > 0 {
+			wy = x[i]
+			want[i] += g[i]
+		}
+		if y[i] != wy || dx[i] != want[i] {
+			t.Fatalf("element %d (x=%v): relu %v grad %v, want %v and %v", i, x[i], y[i], dx[i], wy, want[i])
+		}
+	}
+	nan := []float32{1, 2, 3, 4, 5, 6, 7, float32(math.NaN())}
+	relu := make([]float32, 8)
+	actForward(actReLU, 0, relu, nan)
+	if !math.IsNaN(float64(relu[7])) {
+		t.Errorf("ReLU(NaN) = %v in the vector path", relu[7])
+	}
+}

@@ -50,3 +50,14 @@ func stats8(w, prev, g []float32) (d2, w2, g2 float32)
 //
 //go:noescape
 func adam8(p, g, m, v []float32, b1, b2, step, eps float32)
+
+// relu8 sets dst[i] = max(src[i], 0) for the first len(src)/8*8 elements (see vec_amd64.s).
+//
+//go:noescape
+func relu8(dst, src []float32)
+
+// reluGrad8 adds g[i] to dx[i] where x[i] > 0, for the first len(x)/8*8 elements (see
+// vec_amd64.s).
+//
+//go:noescape
+func reluGrad8(dx, g, x []float32)

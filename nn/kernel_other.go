@@ -24,3 +24,7 @@ func dot8(x, y []float32) float32 { panic("nn: no assembly kernel") }
 func stats8(w, prev, g []float32) (d2, w2, g2 float32) { panic("nn: no assembly kernel") }
 
 func adam8(p, g, m, v []float32, b1, b2, step, eps float32) { panic("nn: no assembly kernel") }
+
+func relu8(dst, src []float32) { panic("nn: no assembly kernel") }
+
+func reluGrad8(dx, g, x []float32) { panic("nn: no assembly kernel") }

@@ -178,3 +178,55 @@ adamloop:
 adamdone:
 	VZEROUPPER
 	RET
+
+// func relu8(dst, src []float32)
+//
+// dst[i] = max(src[i], 0) for the first len(src)/8*8 elements; a NaN passes through.
+TEXT ·relu8(SB), NOSPLIT, $0-48
+	MOVQ   dst_base+0(FP), DI
+	MOVQ   src_base+24(FP), SI
+	MOVQ   src_len+32(FP), CX
+	VXORPS Y15, Y15, Y15
+	SHRQ   $3, CX
+	JEQ    rdone
+
+rloop:
+	VMOVUPS (SI), Y0
+	VMAXPS  Y0, Y15, Y0 // src second, so a NaN passes through
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	DECQ    CX
+	JNE     rloop
+
+rdone:
+	VZEROUPPER
+	RET
+
+// func reluGrad8(dx, g, x []float32)
+//
+// dx[i] += g[i] where x[i] > 0, for the first len(x)/8*8 elements.
+TEXT ·reluGrad8(SB), NOSPLIT, $0-72
+	MOVQ   dx_base+0(FP), DI
+	MOVQ   g_base+24(FP), SI
+	MOVQ   x_base+48(FP), DX
+	MOVQ   x_len+56(FP), CX
+	VXORPS Y15, Y15, Y15
+	SHRQ   $3, CX
+	JEQ    rgdone
+
+rgloop:
+	VMOVUPS (DX), Y0
+	VCMPPS  $0x1e, Y15, Y0, Y1 // x > 0
+	VANDPS  (SI), Y1, Y2
+	VADDPS  (DI), Y2, Y2
+	VMOVUPS Y2, (DI)
+	ADDQ    $32, DI
+	ADDQ    $32, SI
+	ADDQ    $32, DX
+	DECQ    CX
+	JNE     rgloop
+
+rgdone:
+	VZEROUPPER
+	RET
