@@ -222,6 +222,7 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 	ast.Inspect(stringer, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			as.Rhs[0] = es.X
+			return false // the user's expression is not part of the template
 		}
 		return true
 	})

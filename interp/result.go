@@ -27,6 +27,8 @@ func wantsResult(x ast.Expr) bool {
 		return true
 	}
 	switch fun := call.Fun.(type) {
+	case *ast.FuncLit:
+		return fun.Type.Results != nil && len(fun.Type.Results.List) > 0
 	case *ast.Ident:
 		return !quiet[fun.Name]
 	case *ast.SelectorExpr:

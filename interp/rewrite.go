@@ -14,7 +14,7 @@ type rewrite func(fset *token.FileSet, f *ast.File) error
 // applyRewrites runs the source rewrites over a piece of a cell. Each rewrite is a small
 // function over the AST (rewrite_*.go) that closes one of yaegi's gaps.
 func applyRewrites(fset *token.FileSet, f *ast.File) error {
-	for _, rw := range []rewrite{rewriteGo} {
+	for _, rw := range []rewrite{rewriteGo, rewriteBlocks} {
 		if err := rw(fset, f); err != nil {
 			return err
 		}

@@ -60,6 +60,44 @@ class DisplayEndToEnd(unittest.TestCase):
         self.assertEqual(len(ids), 1, "every update must name the same display")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "step 3")
 
+    def test_live_training_view_updates_one_chart_and_ends_as_a_png(self):
+        # A hand-written loop paced by a sleep, so the run outlasts the view's redraw interval
+        # however fast the machine is.
+        reply, outputs = self.k.run(
+            'model := nn.MLP([]int{2, 16, 1}, "tanh", 1)\n'
+            'data := nn.Moons(256, 0.1, 1)\n'
+            'opt := nn.NewSGD(model.Parameters(), 0.1, 0.9)\n'
+            'rec := nn.NewRecorder(model)\n'
+            'live := display.Training()\n'
+            'for step := 0; step < 120; step++ {\n'
+            '    x, y := data.Batch(step, 32)\n'
+            '    loss := nn.MSE(model.Forward(x), y)\n'
+            '    opt.ZeroGrad()\n'
+            '    loss.Backward()\n'
+            '    opt.Step()\n'
+            '    rec.Record(loss)\n'
+            '    live.Update(rec.History)\n'
+            '    time.Sleep(20 * time.Millisecond)\n'
+            '}\n'
+            'live.Done(rec.History)')
+        self.assertEqual(reply["content"]["status"], "ok", outputs)
+        first = {}
+        for m in outputs:
+            if m["msg_type"] in ("display_data", "update_display_data"):
+                did = m["content"]["transient"]["display_id"]
+                if m["msg_type"] == "display_data":
+                    self.assertNotIn(did, first, "a live view added a second output")
+                    first[did] = m
+                else:
+                    self.assertIn(did, first, "an update for a display that was never shown")
+        charts = [m for m in outputs if m["msg_type"] == "update_display_data"
+                  and "image/png" in m["content"]["data"]]
+        self.assertGreaterEqual(len(charts), 1, "the chart was never updated in place")
+        w, h = png_size(charts[-1]["content"]["data"]["image/png"])
+        self.assertGreater(w, 300)
+        self.assertGreater(h, 150)
+        self.assertLessEqual(len(first), 2, "progress line and chart: two outputs at most")
+
 
 if __name__ == "__main__":
     unittest.main()
