@@ -3,6 +3,7 @@ package compat
 import (
 	"bytes"
 	"context"
+	"go/ast"
 	"go/parser"
 	"go/printer"
 	"go/token"
@@ -114,8 +115,8 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestCorpusMatchesGo checks every expected output against the Go toolchain: all programs
-// are built with one `go build` and run.
+// TestCorpusMatchesGo checks every expected output against the Go toolchain: all programs,
+// and the cell sessions joined into programs, are built with one `go build` and run.
 func TestCorpusMatchesGo(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -132,7 +133,7 @@ func TestCorpusMatchesGo(t *testing.T) {
 	}
 	write("go.mod", "module corpus\n\ngo 1.26\n")
 	var progs []program
-	for _, pr := range loadCorpus(t) {
+	for _, pr := range append(loadCorpus(t), cellPrograms(t)...) {
 		if pr.want != "" {
 			progs = append(progs, pr)
 			write(filepath.Join("cmd", pr.name, "main.go"), string(pr.src))
@@ -156,4 +157,55 @@ func TestCorpusMatchesGo(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cellPrograms joins each cell session of testdata/cells into one program: the imports and
+// declarations of all cells, and one func main running the cells' statements in order.
+func cellPrograms(t *testing.T) []program {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/cells/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []program
+	for _, p := range paths {
+		a, err := txtar.ParseFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fset := token.NewFileSet()
+		var imports, decls, stmts bytes.Buffer
+		pr := program{name: "cells_" + strings.TrimSuffix(filepath.Base(p), ".txtar")}
+		for _, f := range a.Files {
+			if f.Name == "want" {
+				pr.want = string(f.Data)
+				continue
+			}
+			file, err := parser.ParseFile(fset, f.Name, f.Data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range file.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Name.Name == "main" && d.Recv == nil {
+						for _, s := range d.Body.List {
+							printNode(t, &stmts, fset, s)
+						}
+						continue
+					}
+					printNode(t, &decls, fset, d)
+				case *ast.GenDecl:
+					if d.Tok == token.IMPORT {
+						printNode(t, &imports, fset, d)
+					} else {
+						printNode(t, &decls, fset, d)
+					}
+				}
+			}
+		}
+		pr.src = []byte("package main\n\n" + imports.String() + "\n" + decls.String() + "\nfunc main() {\n" + stmts.String() + "}\n")
+		out = append(out, pr)
+	}
+	return out
 }
