@@ -35,6 +35,9 @@ func Fit(ctx context.Context, m Module, train *Dataset, cfg FitConfig) (*History
 	nb := train.NumBatches(cfg.BatchSize)
 	h.TotalSteps = cfg.Epochs * nb
 	rng := rand.New(rand.NewSource(cfg.Seed))
+	// One batch buffer for the whole run: each step's graph is done before the next gather.
+	x := Zeros(append([]int{cfg.BatchSize}, train.X.shape[1:]...)...)
+	y := Zeros(append([]int{cfg.BatchSize}, train.Y.shape[1:]...)...)
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		rec.Epoch = epoch
 		perm := rng.Perm(train.Len())
@@ -42,8 +45,9 @@ func Fit(ctx context.Context, m Module, train *Dataset, cfg FitConfig) (*History
 			if err := ctx.Err(); err != nil {
 				return h, fmt.Errorf("nn: fit stopped after %d of %d steps: %w", len(h.Steps), h.TotalSteps, err)
 			}
-			idx := perm[b*cfg.BatchSize : min((b+1)*cfg.BatchSize, len(perm))]
-			x, y := IndexRows(train.X, idx), IndexRows(train.Y, idx)
+			idx := perm[b*cfg.BatchSize : (b+1)*cfg.BatchSize]
+			gatherRows(x, train.X, idx)
+			gatherRows(y, train.Y, idx)
 			loss := cfg.Loss(m.Forward(x), y)
 			cfg.Optimizer.ZeroGrad()
 			loss.Backward()
@@ -81,4 +85,12 @@ func (c *FitConfig) fill(m Module, train *Dataset) error {
 		c.Optimizer = NewSGD(m.Parameters(), c.LearningRate, 0.9)
 	}
 	return nil
+}
+
+// gatherRows copies the rows of src at idx into dst, which has len(idx) rows.
+func gatherRows(dst, src *Tensor, idx []int) {
+	w := len(src.data) / max(src.shape[0], 1)
+	for j, i := range idx {
+		copy(dst.data[j*w:j*w+w], src.data[i*w:i*w+w])
+	}
 }
