@@ -49,11 +49,21 @@ func softmaxRow(dst, src []float32) float64 {
 	for _, v := range src {
 		m = max(m, v)
 	}
-	var s float64
+	dst = dst[:len(src)]
 	for j, v := range src {
-		e := math.Exp(float64(v - m))
-		dst[j] = float32(e)
-		s += e
+		dst[j] = v - m
+	}
+	done := 0
+	if hasFMA {
+		done = len(dst) &^ 7
+		exp8(dst[:done], dst[:done])
+	}
+	for j := done; j < len(dst); j++ {
+		dst[j] = float32(math.Exp(float64(dst[j])))
+	}
+	var s float64
+	for _, e := range dst {
+		s += float64(e)
 	}
 	inv := float32(1 / s)
 	for j := range dst {
@@ -131,8 +141,13 @@ func actForward(k actKind, slope float32, dst, src []float32) {
 			dst[i] = tanh32(src[i])
 		}
 	case actSigmoid:
-		for i, x := range src {
-			dst[i] = float32(sigmoid64(float64(x)))
+		done := 0
+		if hasFMA {
+			done = len(src) &^ 7
+			sigmoid8(dst[:done], src[:done])
+		}
+		for i := done; i < len(src); i++ {
+			dst[i] = float32(sigmoid64(float64(src[i])))
 		}
 	}
 }

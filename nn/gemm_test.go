@@ -197,3 +197,31 @@ func TestReLUVectorMatchesScalar(t *testing.T) {
 		t.Errorf("ReLU(NaN) = %v in the vector path", relu[7])
 	}
 }
+
+func TestExpAndSigmoidVectors(t *testing.T) {
+	if !hasFMA {
+		return // no vector path to compare on this CPU
+	}
+	src := make([]float32, 4096)
+	for i := range src {
+		src[i] = float32(i-2048) * 0.0421 // -86.2 .. 86.2
+	}
+	e, s := make([]float32, len(src)), make([]float32, len(src))
+	exp8(e, src)
+	sigmoid8(s, src)
+	for i, x := range src {
+		we := math.Exp(float64(x))
+		if d := math.Abs(float64(e[i])-we) / we; d > 4e-7 {
+			t.Fatalf("exp(%v) = %v, want %v (relative error %v)", x, e[i], we, d)
+		}
+		ws := 1 / (1 + math.Exp(-float64(x)))
+		if d := math.Abs(float64(s[i]) - ws); d > 2e-7*math.Max(ws, 1e-30)+1e-38 && d/ws > 4e-7 {
+			t.Fatalf("sigmoid(%v) = %v, want %v", x, s[i], ws)
+		}
+	}
+	big := []float32{100, -100, 88, -87, 0, 1e-30, -1e-30, float32(math.NaN())}
+	exp8(e[:8], big)
+	if math.IsInf(float64(e[0]), 0) || e[0] < 1e38 || e[1] <= 0 || e[4] != 1 || !math.IsNaN(float64(e[7])) {
+		t.Errorf("exp of extremes: %v", e[:8])
+	}
+}

@@ -61,3 +61,14 @@ func relu8(dst, src []float32)
 //
 //go:noescape
 func reluGrad8(dx, g, x []float32)
+
+// exp8 sets dst[i] = e**src[i] for the first len(src)/8*8 elements (see exp_amd64.s).
+//
+//go:noescape
+func exp8(dst, src []float32)
+
+// sigmoid8 sets dst[i] = 1/(1+e**-src[i]) for the first len(src)/8*8 elements (see
+// exp_amd64.s).
+//
+//go:noescape
+func sigmoid8(dst, src []float32)

@@ -28,3 +28,7 @@ func adam8(p, g, m, v []float32, b1, b2, step, eps float32) { panic("nn: no asse
 func relu8(dst, src []float32) { panic("nn: no assembly kernel") }
 
 func reluGrad8(dx, g, x []float32) { panic("nn: no assembly kernel") }
+
+func exp8(dst, src []float32) { panic("nn: no assembly kernel") }
+
+func sigmoid8(dst, src []float32) { panic("nn: no assembly kernel") }
