@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gograd/gograd/interp/symbols"
-	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/interp"
 )
 
 // keywords are Go's keywords, offered by completion.
@@ -120,7 +120,10 @@ func (s *Session) packagePath(name string) string {
 	if ok {
 		return p
 	}
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	if interpretedPackages[name] {
+		return name
+	}
+	for _, table := range []interp.Exports{s.std, symbols.Symbols} {
 		best := ""
 		for key := range table {
 			if dir := path.Dir(key); path.Base(key) == name && (best == "" || len(dir) < len(best)) {

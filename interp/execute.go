@@ -178,7 +178,7 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if err := s.dropRepeats(p.file); err != nil || len(p.file.Decls) == 0 {
 			return err
 		}
-		if err := applyRewrites(fset, p.file); err != nil {
+		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
 		}
 		if err := s.probe(p.file); err != nil {
@@ -191,7 +191,7 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		}
 		return s.refreshCallers(ctx, changed, p.file)
 	}
-	if err := applyRewrites(fset, p.wrapper); err != nil {
+	if err := s.applyRewrites(fset, p.wrapper); err != nil {
 		return err
 	}
 	list := p.wrapper.Decls[0].(*ast.FuncDecl).Body.List

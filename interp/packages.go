@@ -8,7 +8,6 @@ import (
 
 	"github.com/gograd/gograd/interp/symbols"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // modulePath is the import path prefix of the gograd packages; cells may also write them
@@ -19,6 +18,21 @@ const (
 	displayPath = modulePath + "display"
 	nnPath      = modulePath + "nn"
 )
+
+// interpretedPackages are the standard packages that compat.Load compiles from Go source,
+// since their API is generic and cannot be exported from native code.
+var interpretedPackages = map[string]bool{"cmp": true, "iter": true, "maps": true, "slices": true}
+
+// mergeTables returns one table holding the packages of all tables.
+func mergeTables(tables ...interp.Exports) interp.Exports {
+	out := interp.Exports{}
+	for _, t := range tables {
+		for k, v := range t {
+			out[k] = v
+		}
+	}
+	return out
+}
 
 // canonical maps an import path a cell may write to the one the session uses.
 func canonical(p string) string {
@@ -64,7 +78,10 @@ func copySymbols(m map[string]reflect.Value) map[string]reflect.Value {
 // available reports whether a package can be imported by cells, and its package name.
 func (s *Session) available(importPath string) (name string, ok bool) {
 	p := canonical(importPath)
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	if interpretedPackages[p] {
+		return p, true
+	}
+	for _, table := range []interp.Exports{s.std, symbols.Symbols} {
 		for key := range table {
 			if path.Dir(key) == p {
 				return path.Base(key), true

@@ -26,7 +26,15 @@ func wantsResult(x ast.Expr) bool {
 	if !ok {
 		return true
 	}
-	switch fun := call.Fun.(type) {
+	fun := call.Fun
+	for {
+		p, ok := fun.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		fun = p.X
+	}
+	switch fun := fun.(type) {
 	case *ast.FuncLit:
 		return fun.Type.Results != nil && len(fun.Type.Results.List) > 0
 	case *ast.Ident:

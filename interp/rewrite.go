@@ -11,10 +11,16 @@ import (
 // come as the body of a "func main()" in f. Positions of the user's nodes must be kept.
 type rewrite func(fset *token.FileSet, f *ast.File) error
 
-// applyRewrites runs the source rewrites over a piece of a cell. Each rewrite is a small
-// function over the AST (rewrite_*.go) that closes one of yaegi's gaps.
-func applyRewrites(fset *token.FileSet, f *ast.File) error {
-	for _, rw := range []rewrite{rewriteGo, rewriteBlocks} {
+// applyRewrites runs the source rewrites over a piece of a cell: first the session's compat
+// rewriter, which brings Go 1.26 to yaegi (range over int and func, min/max/clear, loop
+// variables, type switches on cell types, ...) and runs top-level compound statements in
+// function literals; then the rewrites of this package (rewrite_*.go), each a small function
+// over the AST that closes one of yaegi's gaps.
+func (s *Session) applyRewrites(fset *token.FileSet, f *ast.File) error {
+	if err := s.compat.Rewrite(fset, f); err != nil {
+		return err
+	}
+	for _, rw := range []rewrite{rewriteGo} {
 		if err := rw(fset, f); err != nil {
 			return err
 		}

@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/gograd/gograd/display"
+	"github.com/gograd/gograd/interp/compat"
+	gostdlib "github.com/gograd/gograd/interp/stdlib"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -35,6 +37,8 @@ type Session struct {
 	stderr   *stream
 	ctxVar   context.Context // the ctx cells see, a cellContext
 	writer   *display.Writer
+	std      interp.Exports  // the standard library cells import: Go 1.26's, minus what compat interprets
+	compat   compat.Rewriter // rewrites cells for yaegi; remembers earlier cells' declarations
 
 	run sync.Mutex // held while a cell runs
 
@@ -97,7 +101,8 @@ func New(opts Options) (*Session, error) {
 
 // wire loads the packages and runs the prelude that defines ctx.
 func (s *Session) wire() error {
-	if err := s.in.Use(stdlib.Symbols); err != nil {
+	s.std = compat.Filter(gostdlib.Merge(stdlib.Symbols))
+	if err := s.in.Use(s.std); err != nil {
 		return fmt.Errorf("interp: load stdlib: %w", err)
 	}
 	if err := s.in.Use(s.overrides(logOutputOf(s.in))); err != nil {
@@ -107,9 +112,15 @@ func (s *Session) wire() error {
 		return fmt.Errorf("interp: load session package: %w", err)
 	}
 	s.writer = display.NewWriter(publisher{s})
-	if err := s.in.Use(s.gogradSymbols()); err != nil {
+	gograd := s.gogradSymbols()
+	if err := s.in.Use(gograd); err != nil {
 		return fmt.Errorf("interp: load gograd packages: %w", err)
 	}
+	// After the last Use: each Use recompiles yaegi's partial cmp, maps and slices.
+	if err := compat.Load(s.in); err != nil {
+		return fmt.Errorf("interp: load interpreted packages: %w", err)
+	}
+	s.compat.Symbols = mergeTables(s.std, gograd)
 	return s.prelude()
 }
 
