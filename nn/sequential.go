@@ -60,7 +60,8 @@ type Sequential struct {
 	acts []*Tensor
 }
 
-// NewSequential returns a Sequential of the given layers.
+// NewSequential returns a Sequential of the given layers. A layer type defined in a cell
+// goes in with Add: yaegi v0.16.1 cannot pass it through this variadic parameter.
 func NewSequential(layers ...Module) *Sequential { return &Sequential{Layers: layers} }
 
 // Add appends a layer and returns s.
