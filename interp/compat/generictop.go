@@ -8,28 +8,44 @@ import (
 
 // At the top level of a cell, yaegi v0.16.1 cannot define a variable from the result of
 // a generic function ("nil reflect type" for y := slices.Max(xs), a nil dereference for
-// c := slices.Clone(xs)); inside a function it can. So such a value is computed in a
-// function literal of the result's type:
+// c := slices.Clone(xs) or keys := slices.Collect(maps.Keys(m))), nor a package-level
+// var from one; inside a function it can. So such a value is computed in a function
+// literal of the result's type:
 //
 //	m := slices.Max(xs)  =>  m := func() int { return slices.Max(xs) }()
 
-// markGenericResults records, for the statements at the top of func main, the values
-// computed by generic calls, with their types (taken before any rewrite).
+// markGenericResults records, for the statements at the top of func main and the
+// package-level var declarations, the values computed by generic calls, with their types
+// (taken before any rewrite).
 func (r *rewriter) markGenericResults(f *ast.File) {
 	r.genericValues = map[ast.Expr]types.Type{}
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil || fd.Name.Name != "main" || fd.Body == nil {
-			continue
-		}
-		for _, s := range fd.Body.List {
-			for _, v := range topValues(s) {
-				if t := r.typeOf(v); t != nil && r.callsGeneric(v) {
-					r.genericValues[v] = t
-				}
+	for _, s := range topStmts(f) {
+		for _, v := range topValues(s) {
+			if t := r.typeOf(v); t != nil && r.callsGeneric(v) {
+				r.genericValues[v] = t
 			}
 		}
 	}
+}
+
+// topStmts returns the statements at the top of func main, and the package-level var
+// declarations as declaration statements: the places where yaegi types a variable from
+// its value before compiling it.
+func topStmts(f *ast.File) []ast.Stmt {
+	var out []ast.Stmt
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "main" && d.Body != nil {
+				out = append(out, d.Body.List...)
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.VAR {
+				out = append(out, &ast.DeclStmt{Decl: d})
+			}
+		}
+	}
+	return out
 }
 
 // topValues returns the values a top-level statement defines or assigns one by one.
@@ -73,7 +89,7 @@ func (r *rewriter) callsGeneric(e ast.Expr) bool {
 	return found
 }
 
-// wrapGenericValues puts the marked values of the top-level statements of func main in
+// wrapGenericValues puts the marked values (see markGenericResults) in
 // function literals (see above). It runs after the other rewrites, which keep the value
 // nodes in place or replace them (then the value is skipped).
 func (r *rewriter) wrapGenericValues(f *ast.File) {
@@ -93,24 +109,18 @@ func (r *rewriter) wrapGenericValues(f *ast.File) {
 		}
 		return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
 	}
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil || fd.Name.Name != "main" || fd.Body == nil {
-			continue
-		}
-		for _, s := range fd.Body.List {
-			switch s := s.(type) {
-			case *ast.AssignStmt:
-				for i, v := range s.Rhs {
-					s.Rhs[i] = wrap(v)
-				}
-			case *ast.DeclStmt:
-				if g, ok := s.Decl.(*ast.GenDecl); ok {
-					for _, spec := range g.Specs {
-						if vs, ok := spec.(*ast.ValueSpec); ok {
-							for i, v := range vs.Values {
-								vs.Values[i] = wrap(v)
-							}
+	for _, s := range topStmts(f) {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			for i, v := range s.Rhs {
+				s.Rhs[i] = wrap(v)
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok {
+				for _, spec := range g.Specs {
+					if vs, ok := spec.(*ast.ValueSpec); ok {
+						for i, v := range vs.Values {
+							vs.Values[i] = wrap(v)
 						}
 					}
 				}

@@ -40,8 +40,11 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 	if rw.imp == nil {
 		rw.imp = newSourceImporter()
 	}
-	info := check(fset, f, rw.imp, memory...)
+	info, implicit := checkCell(fset, f, rw.imp, rw.Symbols, memory...)
 	f.Decls = f.Decls[len(extra):]
+	for _, p := range implicit {
+		rw.Import(&ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(p)}})
+	}
 	var err error
 	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols)
 	return err
@@ -104,15 +107,7 @@ func (rw *Rewriter) remember(fset *token.FileSet, f *ast.File) {
 		rw.imports, rw.decls = map[string]string{}, map[string]string{}
 	}
 	for _, is := range f.Imports {
-		p, err := strconv.Unquote(is.Path.Value)
-		if err != nil {
-			continue
-		}
-		spec := is.Path.Value
-		if is.Name != nil {
-			spec = is.Name.Name + " " + spec
-		}
-		rw.imports[p] = spec
+		rw.Import(is)
 	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {

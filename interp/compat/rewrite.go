@@ -21,7 +21,8 @@ import (
 // The error, if any, joins one error per unsupported construct; each names the feature,
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
-	_, err := rewrite(fset, f, check(fset, f, nil), 0, nil)
+	info, _ := checkCell(fset, f, nil, nil)
+	_, err := rewrite(fset, f, info, 0, nil)
 	return err
 }
 
