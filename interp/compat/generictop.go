@@ -20,12 +20,138 @@ import (
 func (r *rewriter) markGenericResults(f *ast.File) {
 	r.genericValues = map[ast.Expr]types.Type{}
 	for _, s := range topStmts(f) {
+		typed := typedFromValue(s)
 		for _, v := range topValues(s) {
-			if t := r.typeOf(v); t != nil && r.callsGeneric(v) {
+			t := r.typeOf(v)
+			switch {
+			case t != nil && expressible(t) && r.callsGeneric(v):
 				r.genericValues[v] = t
+			case typed[v]:
+				if call := r.genericHead(v); call != nil {
+					r.errorf(v.Pos(), "%s needs the type of its result at the top of a cell, and the type is not known here "+
+						"(it depends on a value from a native package, or on an earlier value of unknown type); "+
+						"give the values you pass a declared type (var words []string = strings.Fields(s)), "+
+						"write the type arguments (slices.Collect[string](strings.Lines(s))), or compute it inside a function", render(r.fset, call.Fun))
+				}
 			}
 		}
 	}
+}
+
+// typedFromValue returns the values from which yaegi types the variables of a top-level
+// statement: those of a define and of a var declaration without a type.
+func typedFromValue(s ast.Stmt) map[ast.Expr]bool {
+	out := map[ast.Expr]bool{}
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			for _, v := range s.Rhs {
+				out[v] = true
+			}
+		}
+	case *ast.DeclStmt:
+		if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, spec := range g.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok && vs.Type == nil {
+					for _, v := range vs.Values {
+						out[v] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// genericHead returns the call of a generic function whose result type yaegi must find
+// to type e (e itself, or the operand of an operator, index or selector of e), or nil.
+// The callee is known to go/types even when the arguments' types are not.
+func (r *rewriter) genericHead(e ast.Expr) *ast.CallExpr {
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return r.genericHead(e.X)
+	case *ast.UnaryExpr:
+		return r.genericHead(e.X)
+	case *ast.StarExpr:
+		return r.genericHead(e.X)
+	case *ast.IndexExpr:
+		return r.genericHead(e.X)
+	case *ast.SliceExpr:
+		return r.genericHead(e.X)
+	case *ast.SelectorExpr:
+		return r.genericHead(e.X)
+	case *ast.BinaryExpr:
+		if c := r.genericHead(e.X); c != nil {
+			return c
+		}
+		return r.genericHead(e.Y)
+	case *ast.CallExpr:
+		if returnsTypeParam(r.calleeFunc(e)) {
+			return e
+		}
+	}
+	return nil
+}
+
+// calleeFunc returns the function a call calls by name, or nil.
+func (r *rewriter) calleeFunc(call *ast.CallExpr) *types.Func {
+	fun := ast.Unparen(call.Fun)
+	switch x := fun.(type) {
+	case *ast.IndexExpr:
+		fun = x.X
+	case *ast.IndexListExpr:
+		fun = x.X
+	}
+	var id *ast.Ident
+	switch x := fun.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	fn, _ := r.info.Uses[id].(*types.Func)
+	return fn
+}
+
+// returnsTypeParam tells whether fn is generic with a result that mentions a type parameter.
+func returnsTypeParam(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.TypeParams().Len() == 0 {
+		return false
+	}
+	return mentionsTypeParam(sig.Results())
+}
+
+// mentionsTypeParam tells whether a type parameter appears in t.
+func mentionsTypeParam(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if mentionsTypeParam(t.At(i).Type()) {
+				return true
+			}
+		}
+	case *types.Signature:
+		return mentionsTypeParam(t.Params()) || mentionsTypeParam(t.Results())
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if mentionsTypeParam(t.TypeArgs().At(i)) {
+				return true
+			}
+		}
+	case *types.Map:
+		return mentionsTypeParam(t.Key()) || mentionsTypeParam(t.Elem())
+	case interface{ Elem() types.Type }: // pointer, slice, array, chan
+		return mentionsTypeParam(t.Elem())
+	}
+	return false
 }
 
 // topStmts returns the statements at the top of func main, and the package-level var
