@@ -212,24 +212,34 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	return nil
 }
 
-// evalTail evaluates a cell's last expression and records its value, with the text of its
-// String method when it has one (fmt cannot call the methods of cell types); when the
+// evalTail evaluates a cell's last expression and records its value, with the bundle of its
+// MIMEBundle or HTML method, or else the text of its String method, when it has one (native
+// code cannot call the methods of cell types); when the
 // expression has no value (a call of a function returning nothing), it is evaluated as a
 // statement. The variants are tried at compile time, so the expression runs once.
 func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 	pos := es.X.Pos()
-	stringer := template("func() { __v := X; "+hiddenName+".ShowText(__v, __v.String()) }()", pos)
-	ast.Inspect(stringer, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			as.Rhs[0] = es.X
-			return false // the user's expression is not part of the template
-		}
-		return true
-	})
-	show := hiddenCall("Show", pos, es.X)
+	withValue := func(body string) ast.Expr {
+		x := template("func() { __v := X; "+hiddenName+"."+body+" }()", pos)
+		ast.Inspect(x, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				as.Rhs[0] = es.X
+				return false // the user's expression is not part of the template
+			}
+			return true
+		})
+		return x
+	}
+	variants := []ast.Expr{
+		withValue("ShowRich(__v, __v.MIMEBundle())"),
+		withValue(`ShowRich(__v, map[string]any{"text/html": __v.HTML()})`),
+		withValue("ShowText(__v, __v.String())"),
+		hiddenCall("Show", pos, es.X),
+		es.X,
+	}
 	var prog *interp.Program
 	var err error
-	for _, x := range []ast.Expr{stringer, show, es.X} {
+	for _, x := range variants {
 		if prog, err = s.compile(blockOf([]ast.Stmt{&ast.ExprStmt{X: x}})); err == nil {
 			break
 		}

@@ -24,6 +24,7 @@ func (s *Session) hiddenSymbols() interp.Exports {
 	return interp.Exports{hiddenPath + "/session": {
 		"Show":     reflect.ValueOf(s.show),
 		"ShowText": reflect.ValueOf(s.showText),
+		"ShowRich": reflect.ValueOf(s.showRich),
 		"GoPanic":  reflect.ValueOf(s.goPanic),
 		"Ctx":      reflect.ValueOf(&s.ctxVar).Elem(),
 	}}
@@ -79,7 +80,7 @@ func (s *Session) sleep(d time.Duration) {
 func (s *Session) show(v ...any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.result, s.hasResult, s.resultText = v, true, nil
+	s.result, s.hasResult, s.resultText, s.resultRich = v, true, nil, nil
 }
 
 // showText records the value of a cell's last expression and the text its String method
@@ -87,7 +88,16 @@ func (s *Session) show(v ...any) {
 func (s *Session) showText(v any, text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.result, s.hasResult, s.resultText = []any{v}, true, &text
+	s.result, s.hasResult, s.resultText, s.resultRich = []any{v}, true, &text, nil
+}
+
+// showRich records the value of a cell's last expression with the MIME bundle its MIMEBundle
+// or HTML method gave: for types declared in cells those methods are invisible to native code
+// (display.BundleOf), so the cell calls them itself.
+func (s *Session) showRich(v any, bundle map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.result, s.hasResult, s.resultText, s.resultRich = []any{v}, true, nil, bundle
 }
 
 // goPanic reports a panic recovered in a goroutine started by a cell on stderr; a goroutine

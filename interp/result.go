@@ -55,8 +55,8 @@ func wantsResult(x ast.Expr) bool {
 // takeResult turns the value the cell's last expression showed into a Result.
 func (s *Session) takeResult() Result {
 	s.mu.Lock()
-	vals, ok, text := s.result, s.hasResult, s.resultText
-	s.result, s.hasResult, s.resultText = nil, false, nil
+	vals, ok, text, rich := s.result, s.hasResult, s.resultText, s.resultRich
+	s.result, s.hasResult, s.resultText, s.resultRich = nil, false, nil, nil
 	s.mu.Unlock()
 	if !ok || len(vals) == 0 {
 		return Result{}
@@ -66,6 +66,12 @@ func (s *Session) takeResult() Result {
 		data["text/plain"] = *text
 	}
 	var meta map[string]any
+	if rich != nil {
+		for k, v := range rich {
+			data[k] = v
+		}
+		return Result{Data: data}
+	}
 	if len(vals) == 1 && s.bundleOf != nil && vals[0] != nil {
 		if b, ok := s.bundleOf(vals[0]); ok {
 			for k, v := range b.Data {

@@ -48,6 +48,7 @@ type Session struct {
 	result     []any
 	hasResult  bool
 	resultText *string           // the String() of the result, for types declared in cells
+	resultRich map[string]any    // the MIMEBundle() or HTML() of the result, for cell types
 	stdin      []byte            // input read from the front end, not yet consumed
 	imports    map[string]string // package name in cells -> canonical import path
 	names      map[string]*sessionName

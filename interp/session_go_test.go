@@ -121,6 +121,28 @@ func TestRichResult(t *testing.T) {
 	}
 }
 
+// TestRichResultOfCellTypes checks that a type declared in a cell shows itself through its
+// own MIMEBundle or HTML method, which native code cannot see.
+func TestRichResultOfCellTypes(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `type Badge struct{ N int }
+func (b Badge) HTML() string { return fmt.Sprintf("<b>%d</b>", b.N) }
+type Chart struct{}
+func (Chart) MIMEBundle() map[string]any { return map[string]any{"image/svg+xml": "<svg/>", "text/plain": "a chart"} }`, &recorder{count: 1})
+	res := mustRun(t, s, "Badge{N: 3}", &recorder{count: 2})
+	if res.Data["text/html"] != "<b>3</b>" || res.Data["text/plain"] == nil {
+		t.Errorf("HTML method: result = %v", res.Data)
+	}
+	res = mustRun(t, s, "Chart{}", &recorder{count: 3})
+	if res.Data["image/svg+xml"] != "<svg/>" || res.Data["text/plain"] != "a chart" {
+		t.Errorf("MIMEBundle method: result = %v", res.Data)
+	}
+	res = mustRun(t, s, "2 * 21", &recorder{count: 4})
+	if res.Data["text/plain"] != "42" || len(res.Data) != 1 {
+		t.Errorf("a plain value after rich ones: result = %v", res.Data)
+	}
+}
+
 // TestInputRefused checks that a cell reading input the front end refuses fails.
 func TestInputRefused(t *testing.T) {
 	s := newSession(t)
