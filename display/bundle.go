@@ -45,18 +45,34 @@ func Text(mime, s string) Bundle {
 // text. It knows, in this order: Bundle itself, Bundler, MIMEBundler, HTMLer, *plot.Plot
 // (a PNG of DefaultPlotOptions), image.Image (PNG), the nn types (see bundleOfNN: tensors as
 // an HTML table, a *nn.Value as its computation graph, a *nn.History as its loss curve).
-// It reports false for everything else, and for values whose rendering fails, so the caller
-// falls back to printing the value; it never panics on a nil pointer.
+// It reports false for everything else, and for nil pointers, so the caller falls back to
+// printing the value. It never panics: a value of a known kind that fails to render (an
+// error, or a panic inside gonum/plot or a value's own methods) gives a text/plain bundle
+// that says why, which tells the user more than the printed fields of a plot would.
 func BundleOf(v any) (Bundle, bool) {
 	b, ok, err := bundleOf(v)
-	if err != nil || !ok || len(b.Data) == 0 {
+	if err != nil {
+		return Text("text/plain", err.Error()), true
+	}
+	if !ok || len(b.Data) == 0 {
 		return Bundle{}, false
 	}
 	return b, true
 }
 
-// bundleOf is BundleOf with the rendering error kept, for the Writer to report.
-func bundleOf(v any) (Bundle, bool, error) {
+// bundleOf is BundleOf with the rendering error kept, for the Writer to report; a panic
+// while rendering becomes an error.
+func bundleOf(v any) (b Bundle, ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok, err = Bundle{}, false, fmt.Errorf("display: showing %T: %v", v, r)
+		}
+	}()
+	return bundleOfValue(v)
+}
+
+// bundleOfValue is bundleOf without the recover.
+func bundleOfValue(v any) (Bundle, bool, error) {
 	switch x := v.(type) {
 	case nil:
 		return Bundle{}, false, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"image/png"
 
@@ -61,7 +62,8 @@ func PlotBundle(p *plot.Plot, opts PlotOptions) (Bundle, error) {
 	return DrawerBundle(p, opts)
 }
 
-// DrawerBundle renders anything that draws on a canvas, as PlotBundle does for one plot.
+// DrawerBundle renders anything that draws on a canvas, as PlotBundle does for one plot, on
+// a white background. A panic while drawing is returned as an error.
 func DrawerBundle(d Drawer, opts PlotOptions) (Bundle, error) {
 	opts = opts.withDefaults()
 	switch opts.Format {
@@ -73,7 +75,11 @@ func DrawerBundle(d Drawer, opts PlotOptions) (Bundle, error) {
 		return pngBundle(b, opts), nil
 	case "svg":
 		c := vgsvg.New(opts.Width, opts.Height)
-		d.Draw(draw.New(c))
+		dc := draw.New(c)
+		dc.FillPolygon(color.White, rectPoints(dc.Rectangle))
+		if err := drawSafely(d, dc); err != nil {
+			return Bundle{}, err
+		}
 		var buf bytes.Buffer
 		if _, err := c.WriteTo(&buf); err != nil {
 			return Bundle{}, fmt.Errorf("display: writing svg: %w", err)
@@ -86,11 +92,14 @@ func DrawerBundle(d Drawer, opts PlotOptions) (Bundle, error) {
 	return Bundle{}, fmt.Errorf("display: unknown plot format %q (want png or svg)", opts.Format)
 }
 
-// RenderPNG draws d on a white canvas of opts' size and DPI and returns the PNG bytes.
+// RenderPNG draws d on a white canvas of opts' size and DPI and returns the PNG bytes. A
+// panic while drawing is returned as an error.
 func RenderPNG(d Drawer, opts PlotOptions) ([]byte, error) {
 	opts = opts.withDefaults()
 	c := vgimg.NewWith(vgimg.UseWH(opts.Width, opts.Height), vgimg.UseDPI(opts.DPI))
-	d.Draw(draw.New(c))
+	if err := drawSafely(d, draw.New(c)); err != nil {
+		return nil, err
+	}
 	return encodePNG(c.Image())
 }
 
