@@ -94,36 +94,30 @@ func gradPlot(steps []float64, norms [][]float64, names []string, title string) 
 			}
 			anyPositive = anyPositive || ys[i] > 0
 		}
-		name := layerName(names, l)
-		addLine(p, steps, ys, true, plotutil.Color(l), name)
+		c, dashes := layerStyle(l)
+		if line := addLine(p, steps, ys, true, c, layerName(names, l)); line != nil {
+			line.Dashes = dashes
+		}
 	}
-	p.Legend.TextStyle.Font.Size = 9
 	if anyPositive {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 	}
-	p.Legend.Top = true
+	legendBeside(p)
 	return p
 }
 
-// layerName is names[l], or "layer l" when there is no name.
-func layerName(names []string, l int) string {
-	if l < len(names) && names[l] != "" {
-		return names[l]
-	}
-	return "layer " + itoa(l)
-}
-
 // addLine adds the finite (and, on a log scale, positive) points of ys against xs as a line,
-// averaged down to maxLinePoints, with a legend entry when name is not empty.
-func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name string) {
+// averaged down to maxLinePoints, with a legend entry when name is not empty. It returns the
+// line, or nil when no point is left.
+func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name string) *plotter.Line {
 	pts := decimate(xs, ys, positive, maxLinePoints)
 	if len(pts) == 0 {
-		return
+		return nil
 	}
 	l, err := plotter.NewLine(pts)
 	if err != nil { // cannot happen: decimate keeps finite points only
-		return
+		return nil
 	}
 	l.Color = c
 	l.Width = vg.Points(1.5)
@@ -131,6 +125,7 @@ func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name 
 	if name != "" {
 		p.Legend.Add(name, l)
 	}
+	return l
 }
 
 // decimate keeps the usable points of (xs, ys) and averages runs of them so that at most

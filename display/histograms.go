@@ -7,7 +7,7 @@ import (
 	"github.com/gograd/gograd/nn"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
 )
 
 // histBins is the number of bins of each layer's histogram.
@@ -15,16 +15,21 @@ const histBins = 60
 
 // layerValues is one layer's values for a histogram.
 type layerValues struct {
-	name string
-	vals []float32
+	name   string
+	style  int  // index of the layer with parameters it belongs to, for layerStyle
+	dashed bool // the output of a layer without parameters (an activation)
+	vals   []float32
 }
 
 // Histograms draws the distribution of one quantity in every layer of model, one line per
-// layer over a shared x axis, with each layer's mean and standard deviation in the legend:
-// what is "weights" (the weight matrices of layers that have them), "grads" (their
-// gradients, after a Backward) or "activations" (every layer's output from the last
-// Forward). Vanishing gradients show as a spike at zero in the deep layers; saturated tanh
-// units as peaks at ±1. An unknown what or a model without data gives a plot that says so.
+// layer over a shared x axis, with each layer's mean (μ) and standard deviation (σ) in a
+// legend beside the data: what is "weights" (the weight matrices of layers that have them),
+// "grads" (their gradients, after a Backward) or "activations" (every layer's output from
+// the last Forward). Layers are named as in nn.History.LayerNames and GradientNorms, with
+// the same colours: "2:Linear(16→16)" is the second layer with parameters; the output of a
+// layer without parameters takes the number of the one before it and is dashed ("2:Tanh").
+// Vanishing gradients show as a spike at zero in the deep layers; saturated tanh units as
+// peaks at ±1. An unknown what or a model without data gives a plot that says so.
 func Histograms(model *nn.Sequential, what string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = what + " per layer"
@@ -49,19 +54,20 @@ func Histograms(model *nn.Sequential, what string) *plot.Plot {
 		lo, hi = lo-0.5, hi+0.5
 	}
 	p.Add(plotter.NewGrid())
-	for i, l := range layers {
-		pts := density(l.vals, lo, hi, histBins)
-		line, err := plotter.NewLine(pts)
+	for _, l := range layers {
+		line, err := plotter.NewLine(density(l.vals, lo, hi, histBins))
 		if err != nil {
 			continue
 		}
-		line.Color = plotutil.Color(i)
+		line.Color, line.Dashes = layerStyle(l.style)
+		if l.dashed {
+			line.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+		}
 		p.Add(line)
 		mean, std := meanStd(l.vals)
-		p.Legend.Add(fmt.Sprintf("%s: mean %+.3g, std %.3g", l.name, mean, std), line)
+		p.Legend.Add(fmt.Sprintf("%s μ %+.2g σ %.2g", l.name, mean, std), line)
 	}
-	p.Legend.Top = true
-	p.Legend.TextStyle.Font.Size = 9
+	legendBeside(p)
 	return p
 }
 
@@ -73,26 +79,9 @@ func valuesOf(model *nn.Sequential, what string) ([]layerValues, error) {
 	var out []layerValues
 	switch what {
 	case "weights", "grads":
-		for i, l := range model.Layers {
-			for _, t := range l.Parameters() {
-				if t == nil || isVector(t.Shape()) {
-					continue // biases: too few values for a histogram
-				}
-				vals := t.Data()
-				if what == "grads" {
-					vals = t.Grad()
-				}
-				if len(vals) > 0 {
-					out = append(out, layerValues{fmt.Sprintf("%d %v", i, l), vals})
-				}
-			}
-		}
+		out = parameterValues(model, what == "grads")
 	case "activations":
-		for i, a := range model.Activations() {
-			if a != nil && a.Len() > 0 {
-				out = append(out, layerValues{fmt.Sprintf("%d %v", i, model.Layers[i]), a.Data()})
-			}
-		}
+		out = activationValues(model)
 	default:
 		return nil, fmt.Errorf("display: unknown histogram %q (want weights, grads or activations)", what)
 	}
@@ -100,6 +89,54 @@ func valuesOf(model *nn.Sequential, what string) ([]layerValues, error) {
 		return nil, fmt.Errorf("display: no %s in the model yet", what)
 	}
 	return out, nil
+}
+
+// parameterValues gathers the weights (or gradients) of each layer with parameters: all its
+// parameters that are not vectors (biases have too few values for a histogram).
+func parameterValues(model *nn.Sequential, grads bool) []layerValues {
+	var out []layerValues
+	k := 0
+	for _, l := range model.Layers {
+		ps := l.Parameters()
+		if len(ps) == 0 {
+			continue
+		}
+		k++
+		var vals []float32
+		for _, t := range ps {
+			if t == nil || isVector(t.Shape()) {
+				continue
+			}
+			if grads {
+				vals = append(vals, t.Grad()...)
+			} else {
+				vals = append(vals, t.Data()...)
+			}
+		}
+		if len(vals) > 0 {
+			out = append(out, layerValues{name: recordedName(k, l), style: k - 1, vals: vals})
+		}
+	}
+	return out
+}
+
+// activationValues gathers every layer's output from the last Forward.
+func activationValues(model *nn.Sequential) []layerValues {
+	var out []layerValues
+	acts := model.Activations()
+	k := 0
+	for i, l := range model.Layers {
+		params := len(l.Parameters()) > 0
+		if params {
+			k++
+		}
+		if i >= len(acts) || acts[i] == nil || acts[i].Len() == 0 {
+			continue
+		}
+		v := layerValues{name: recordedName(k, l), style: k - 1, dashed: !params, vals: acts[i].Data()}
+		out = append(out, v)
+	}
+	return out
 }
 
 // density returns the histogram of vals over [lo, hi] in n bins as a line through the bin
