@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -212,6 +213,18 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	return nil
 }
 
+// cellMethod reports whether a type declared in a cell has a method with this name.
+func (s *Session) cellMethod(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for key := range s.typeDefs {
+		if strings.HasSuffix(key, "."+name) {
+			return true
+		}
+	}
+	return false
+}
+
 // evalTail evaluates a cell's last expression and records its value, with the bundle of its
 // MIMEBundle or HTML method, or else the text of its String method, when it has one (native
 // code cannot call the methods of cell types); when the
@@ -230,13 +243,18 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 		})
 		return x
 	}
-	variants := []ast.Expr{
-		withValue("ShowRich(__v, __v.MIMEBundle())"),
-		withValue(`ShowRich(__v, map[string]any{"text/html": __v.HTML()})`),
-		withValue("ShowText(__v, __v.String())"),
-		hiddenCall("Show", pos, es.X),
-		es.X,
+	// Each variant costs a compilation: try a method only when some cell type has it.
+	var variants []ast.Expr
+	if s.cellMethod("MIMEBundle") {
+		variants = append(variants, withValue("ShowRich(__v, __v.MIMEBundle())"))
 	}
+	if s.cellMethod("HTML") {
+		variants = append(variants, withValue(`ShowRich(__v, map[string]any{"text/html": __v.HTML()})`))
+	}
+	if s.cellMethod("String") {
+		variants = append(variants, withValue("ShowText(__v, __v.String())"))
+	}
+	variants = append(variants, hiddenCall("Show", pos, es.X), es.X)
 	var prog *interp.Program
 	var err error
 	for _, x := range variants {
