@@ -2,7 +2,8 @@
 
 Measures, for each kernel: the time from process start to the first kernel_info_reply, and
 the round trip of a trivial execute_request (`1+1`) to its reply and to the `idle` that
-closes it, as medians and p99 over many cells; and the idle kernel's resident memory.
+closes it, as medians and p99 over many cells; and the kernel's resident memory when idle
+after its first cell, and again after the 2 x CELLS cells of the round-trip runs.
 Prints one line per figure: `name ours peer ratio` (ratio > 1 means gograd is better).
 
 Run: bench/kernel/run.sh   (builds gograd, installs it privately, then runs this)
@@ -78,10 +79,13 @@ def measure(name):
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
     try:
+        kc.execute_interactive("1+1", timeout=10)
+        time.sleep(1)
+        idle_mem = rss_mb(km.provisioner.process.pid)
         round_trips(kc, "1+1")  # warm up both the same way
         reply, idle = round_trips(kc, "1+1")
         time.sleep(1)
-        mem = rss_mb(km.provisioner.process.pid)
+        busy_mem = rss_mb(km.provisioner.process.pid)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -91,7 +95,8 @@ def measure(name):
         "reply_p99_ms": p99(reply) * 1e3,
         "idle_ms": statistics.median(idle) * 1e3,
         "idle_p99_ms": p99(idle) * 1e3,
-        "rss_mb": mem,
+        "rss_idle_mb": idle_mem,
+        "rss_after_cells_mb": busy_mem,
     }
 
 
@@ -99,7 +104,8 @@ def main():
     ours_name, peer_name = sys.argv[1], sys.argv[2]
     ours, peer = measure(ours_name), measure(peer_name)
     print("# name ours(%s) peer(%s) ratio(peer/ours)" % (ours_name, peer_name))
-    for key in ("reply_ms", "reply_p99_ms", "idle_ms", "idle_p99_ms", "start_ms", "rss_mb"):
+    for key in ("reply_ms", "reply_p99_ms", "idle_ms", "idle_p99_ms", "start_ms",
+                "rss_idle_mb", "rss_after_cells_mb"):
         o, p = ours[key], peer[key]
         print("kernel_%s %.3f %.3f %.2f" % (key, o, p, p / o if o else float("nan")))
 
