@@ -42,11 +42,19 @@ func (r *rewriter) builtin(call *ast.CallExpr) ast.Expr {
 			vars = append(vars, a)
 		}
 	}
-	name := "Min"
+	name := "BuiltinMin" // not Min: see gogradcompat/builtins.go
 	if id.Name == "max" {
-		name = "Max"
+		name = "BuiltinMax"
 	}
 	args := append(vars, consts...)
+	for i, a := range vars {
+		// yaegi infers no type argument from a natively typed value (x := math.Sqrt(2)):
+		// convert it to the type of the result (explicit type arguments of the variadic
+		// Max fail inside another call's arguments)
+		if te := r.typeExpr(r.typeOf(call), pos); te != nil && r.isNative(a) {
+			args[i] = &ast.CallExpr{Fun: te, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+		}
+	}
 	return &ast.CallExpr{Fun: helper(pos, name), Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
 }
 

@@ -38,19 +38,28 @@ func newSourceImporter() *sourceImporter {
 	return &sourceImporter{fset: token.NewFileSet(), done: map[string]*types.Package{}}
 }
 
-// sourceImporter imports the interpreted packages from their embedded sources.
+// sourceImporter imports the interpreted packages from their embedded sources, and the
+// native ones from the symbol tables, if any.
 type sourceImporter struct {
-	fset *token.FileSet
-	done map[string]*types.Package
+	fset    *token.FileSet
+	done    map[string]*types.Package
+	natives *nativeTypes
 }
 
 // Import returns the package at path: type-checked from source for the interpreted
-// packages, an empty complete package otherwise.
+// packages, built from the symbol tables for native ones, an empty complete package
+// otherwise.
 func (s *sourceImporter) Import(p string) (*types.Package, error) {
 	if pkg := s.done[p]; pkg != nil {
 		return pkg, nil
 	}
 	if !slices.Contains(packageOrder[:], p) {
+		if s.natives != nil {
+			if table, _ := s.natives.table(p); table != nil {
+				s.done[p] = s.natives.Package(p)
+				return s.done[p], nil
+			}
+		}
 		pkg := types.NewPackage(p, path.Base(p))
 		pkg.MarkComplete()
 		s.done[p] = pkg

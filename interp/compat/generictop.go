@@ -195,14 +195,21 @@ func topValues(s ast.Stmt) []ast.Expr {
 	return nil
 }
 
-// callsGeneric tells whether e calls an instantiated generic function (outside function
-// literals).
+// callsGeneric tells whether e calls an instantiated generic function, or min or max
+// (outside function literals).
 func (r *rewriter) callsGeneric(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+				_, builtin := r.info.Uses[id].(*types.Builtin)
+				if tv := r.info.Types[n]; builtin && tv.Value == nil {
+					found = true // rewritten to the generic gogradcompat.Min or Max
+				}
+			}
 		case *ast.Ident:
 			if _, ok := r.info.Instances[n]; ok {
 				if _, isFunc := r.info.Uses[n].(*types.Func); isFunc {

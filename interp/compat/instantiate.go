@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // instantiate makes the type arguments of a call to a generic function with several type
@@ -12,6 +13,11 @@ import (
 // comes from a function literal's result (Map(xs, func(int) float64 {...}) gets U = int).
 // Calls with untyped constant arguments keep yaegi's inference, since yaegi mistranslates
 // those constants under explicit type arguments (f[float32](1, 2) receives zeros).
+// Calls of the interpreted packages (slices, maps, cmp, iter) with an argument typed by
+// native code (strings.Lines(s), or words after words := strings.Fields(s)) get their type
+// arguments too: yaegi infers none from such a value and panics. Their untyped constant
+// arguments are converted to the parameter types instead. (Explicit type arguments are
+// not written everywhere: yaegi fails on some, idx, ok := slices.BinarySearch[int](xs, 2).)
 func (r *rewriter) instantiate(call *ast.CallExpr) {
 	var id *ast.Ident
 	switch fun := call.Fun.(type) {
@@ -23,13 +29,33 @@ func (r *rewriter) instantiate(call *ast.CallExpr) {
 		return // already explicit (IndexExpr), or not a named function
 	}
 	inst, ok := r.info.Instances[id]
-	if !ok || inst.TypeArgs.Len() < 2 {
+	if !ok {
 		return
 	}
-	for _, a := range call.Args {
-		if tv, ok := r.info.Types[a]; !ok || tv.Value != nil || isUntyped(tv.Type) {
+	interpreted := false
+	if fn, ok := r.info.Uses[id].(*types.Func); ok && fn.Pkg() != nil {
+		interpreted = slices.Contains(packageOrder[:], fn.Pkg().Path())
+	}
+	native := interpreted && slices.ContainsFunc(call.Args, r.isNative)
+	if inst.TypeArgs.Len() < 2 && !native {
+		return
+	}
+	var consts []int // untyped constant arguments, converted when an argument is native
+	for i, a := range call.Args {
+		tv, ok := r.info.Types[a]
+		switch {
+		case !ok || tv.IsNil():
 			return
+		case tv.Value != nil || isUntyped(tv.Type):
+			if !native {
+				return
+			}
+			consts = append(consts, i)
 		}
+	}
+	convs, ok := r.constConversions(call, inst, consts)
+	if !ok {
+		return
 	}
 	var args []ast.Expr
 	for i := 0; i < inst.TypeArgs.Len(); i++ {
@@ -45,6 +71,39 @@ func (r *rewriter) instantiate(call *ast.CallExpr) {
 		args = append(args, x)
 	}
 	call.Fun = &ast.IndexListExpr{X: call.Fun, Lbrack: id.End(), Indices: args, Rbrack: id.End()}
+	for i, conv := range convs {
+		call.Args[i] = conv
+	}
+}
+
+// constConversions returns, for the untyped constant arguments of call at the indices
+// consts, their conversions to the parameter types of the instance: "c" in
+// slices.Index(words, "c") becomes string("c"). ok is false when one cannot be written.
+func (r *rewriter) constConversions(call *ast.CallExpr, inst types.Instance, consts []int) (map[int]ast.Expr, bool) {
+	sig, ok := inst.Type.(*types.Signature)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil, len(consts) == 0
+	}
+	out := map[int]ast.Expr{}
+	for _, i := range consts {
+		var t types.Type
+		switch n := sig.Params().Len(); {
+		case sig.Variadic() && i >= n-1:
+			t = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		case i < n:
+			t = sig.Params().At(i).Type()
+		}
+		if _, isIface := t.Underlying().(*types.Interface); t == nil || isIface {
+			return nil, false
+		}
+		te := r.typeExpr(t, call.Args[i].Pos())
+		if te == nil {
+			return nil, false
+		}
+		a := call.Args[i]
+		out[i] = &ast.CallExpr{Fun: te, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+	}
+	return out, true
 }
 
 // qualifier names packages in type expressions by the name the cell imports them under.
@@ -122,4 +181,69 @@ func setPos(x ast.Node, pos token.Pos) {
 		}
 		return true
 	})
+}
+
+// isNative tells whether yaegi types e from native code: a call of a native package
+// function, or a variable defined from one (in this cell or an earlier one).
+func (r *rewriter) isNative(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return isNativeCall(r.info, e)
+	case *ast.Ident:
+		return r.nativeVars[r.info.Uses[e]]
+	}
+	return false
+}
+
+// isNativeCall tells whether call calls a function of a native package (pkg.F(...)).
+func isNativeCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	pn, ok := info.Uses[id].(*types.PkgName)
+	return ok && !slices.Contains(packageOrder[:], pn.Imported().Path())
+}
+
+// nativeVars returns the variables that files define from a call of a native package
+// function (words := strings.Fields(s), var words = strings.Fields(s)).
+func nativeVars(info *types.Info, files []*ast.File) map[types.Object]bool {
+	out := map[types.Object]bool{}
+	mark := func(names []*ast.Ident, values []ast.Expr) {
+		if len(names) != len(values) {
+			return
+		}
+		for i, v := range values {
+			if call, ok := ast.Unparen(v).(*ast.CallExpr); ok && isNativeCall(info, call) {
+				if obj := info.Defs[names[i]]; obj != nil {
+					out[obj] = true
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					var names []*ast.Ident
+					for _, l := range n.Lhs {
+						id, _ := l.(*ast.Ident)
+						names = append(names, id)
+					}
+					mark(names, n.Rhs)
+				}
+			case *ast.ValueSpec:
+				if n.Type == nil {
+					mark(n.Names, n.Values)
+				}
+			}
+			return true
+		})
+	}
+	return out
 }

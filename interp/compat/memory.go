@@ -39,6 +39,7 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 	f.Decls = append(extra, f.Decls...)
 	if rw.imp == nil {
 		rw.imp = newSourceImporter()
+		rw.imp.natives = newNativeTypes(rw.Symbols)
 	}
 	info, implicit := checkCell(fset, f, rw.imp, rw.Symbols, memory...)
 	f.Decls = f.Decls[len(extra):]
@@ -46,7 +47,7 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 		rw.Import(&ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(p)}})
 	}
 	var err error
-	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols)
+	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols, memory)
 	return err
 }
 

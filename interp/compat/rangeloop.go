@@ -35,6 +35,10 @@ func (r *rewriter) classify(f *ast.File) {
 // kindOf classifies a range expression by its type, or by its syntax when the cell alone
 // does not give it a type.
 func (r *rewriter) kindOf(x ast.Expr) rangeKind {
+	if k, yielded, ok := r.nativeKind(x); ok { // first: the yielded types must be explicit
+		r.yielded[x] = yielded
+		return k
+	}
 	if tv, ok := r.info.Types[x]; ok && tv.Type != nil {
 		switch u := tv.Type.Underlying().(type) {
 		case *types.Basic:
@@ -52,10 +56,6 @@ func (r *rewriter) kindOf(x ast.Expr) rangeKind {
 	}
 	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.INT {
 		return rangeInt
-	}
-	if k, yielded, ok := r.nativeKind(x); ok {
-		r.yielded[x] = yielded
-		return k
 	}
 	return rangeOther
 }

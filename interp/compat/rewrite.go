@@ -22,14 +22,14 @@ import (
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
 	info, _ := checkCell(fset, f, nil, nil)
-	_, err := rewrite(fset, f, info, 0, nil)
+	_, err := rewrite(fset, f, info, 0, nil, nil)
 	return err
 }
 
 // rewrite applies every rewrite to f, given what go/types learnt about it and the
-// interpreter's native symbols (may be nil). Fresh names are numbered from n+1; it
-// returns the last number used.
-func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols map[string]map[string]reflect.Value) (last int, err error) {
+// interpreter's native symbols (may be nil); memory holds the remembered declarations of
+// earlier cells. Fresh names are numbered from n+1; it returns the last number used.
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols map[string]map[string]reflect.Value, memory []*ast.File) (last int, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a bug here must not end the kernel: report it
 			last, err = n, fmt.Errorf("compat: internal error rewriting the cell: %v", p)
@@ -41,6 +41,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
 	r.markGenericResults(f)
+	r.nativeVars = nativeVars(info, append([]*ast.File{f}, memory...))
 	astutil.Apply(f, nil, r.post)
 	r.wrapGenericValues(f)
 	wrapTopLevel(f)
@@ -58,6 +59,7 @@ type rewriter struct {
 	pending       map[ast.Node][]ast.Stmt             // declarations to put before an if, for or switch
 	symbols       map[string]map[string]reflect.Value // the interpreter's native packages, or nil
 	genericValues map[ast.Expr]types.Type             // top-level values from generic calls (generictop.go)
+	nativeVars    map[types.Object]bool               // variables defined from native calls (instantiate.go)
 	n             int                                 // counter for fresh names
 	errs          []error
 }
@@ -75,6 +77,9 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	switch n := c.Node().(type) {
 	case *ast.CallExpr:
 		if x := r.builtin(n); x != nil {
+			if t, ok := r.genericValues[n]; ok {
+				r.genericValues[x] = t // y := max(x, 1) is wrapped as a generic value
+			}
 			c.Replace(x)
 		} else if x := r.conversion(n); x != nil {
 			c.Replace(x)

@@ -99,7 +99,7 @@ func TestRewriteKeepsPositions(t *testing.T) {
 	var call *ast.CallExpr
 	ast.Inspect(f, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if s, ok := c.Fun.(*ast.SelectorExpr); ok && s.Sel.Name == "Min" {
+			if s, ok := c.Fun.(*ast.SelectorExpr); ok && s.Sel.Name == "BuiltinMin" {
 				call = c
 			}
 		}

@@ -7,6 +7,10 @@ package gogradcompat
 
 import "reflect"
 
+// BuiltinMin and BuiltinMax do not take the names Min and Max: yaegi keys the instances of
+// generic functions by bare name and type arguments, so gogradcompat.Max[float64] and
+// slices.Max[float64] would share one instance.
+
 // ordered is the set of types min and max accept.
 type ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 |
@@ -15,9 +19,9 @@ type ordered interface {
 		~string
 }
 
-// Min returns the smallest of its arguments, or a NaN if any argument is a NaN, as the
+// BuiltinMin returns the smallest of its arguments, or a NaN if any argument is a NaN, as the
 // built-in min does.
-func Min[T ordered](x T, ys ...T) T {
+func BuiltinMin[T ordered](x T, ys ...T) T {
 	for _, y := range ys {
 		if x != x {
 			return x
@@ -29,9 +33,9 @@ func Min[T ordered](x T, ys ...T) T {
 	return x
 }
 
-// Max returns the largest of its arguments, or a NaN if any argument is a NaN, as the
+// BuiltinMax returns the largest of its arguments, or a NaN if any argument is a NaN, as the
 // built-in max does.
-func Max[T ordered](x T, ys ...T) T {
+func BuiltinMax[T ordered](x T, ys ...T) T {
 	for _, y := range ys {
 		if x != x {
 			return x
