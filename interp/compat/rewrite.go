@@ -85,6 +85,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(x)
 		} else {
 			r.instantiate(n)
+			r.redirectTwin(n)
 			r.printSlices(n)
 			r.typeVerbs(n)
 			r.checkErrorsAs(n)
