@@ -29,7 +29,7 @@ const maxLinePoints = 600
 // LossValues draws a loss curve from the losses of a hand-written loop, one per step (x is
 // the step number, from 1).
 func LossValues(loss []float64, opts LossOptions) *plot.Plot {
-	return lossPlot(stepsFrom1(len(loss)), loss, nil, opts)
+	return lossPlot(stepsFrom1(len(loss)), loss, nil, opts, maxLinePoints)
 }
 
 // stepsFrom1 returns 1, 2, ..., n.
@@ -41,8 +41,9 @@ func stepsFrom1(n int) []float64 {
 	return s
 }
 
-// lossPlot draws training loss, and validation loss where it is not NaN, against steps.
-func lossPlot(steps, loss, val []float64, opts LossOptions) *plot.Plot {
+// lossPlot draws training loss, and validation loss where it is not NaN, against steps, with
+// at most limit points per line.
+func lossPlot(steps, loss, val []float64, opts LossOptions, limit int) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = opts.Title
 	if p.Title.Text == "" {
@@ -58,13 +59,13 @@ func lossPlot(steps, loss, val []float64, opts LossOptions) *plot.Plot {
 	}
 	trainColor := plotutil.Color(0)
 	if opts.Smoothing > 0 && opts.Smoothing < 1 {
-		addLine(p, steps, loss, scale, faded(trainColor), "")
-		addLine(p, steps, ema(loss, opts.Smoothing), scale, trainColor, "train")
+		addLine(p, steps, loss, scale, faded(trainColor), "", limit)
+		addLine(p, steps, ema(loss, opts.Smoothing), scale, trainColor, "train", limit)
 	} else {
-		addLine(p, steps, loss, scale, trainColor, "train")
+		addLine(p, steps, loss, scale, trainColor, "train", limit)
 	}
 	if hasFinite(val) {
-		addLine(p, steps, val, scale, plotutil.Color(1), "validation")
+		addLine(p, steps, val, scale, plotutil.Color(1), "validation", limit)
 	}
 	p.Legend.Top = true
 	if len(loss) == 0 {
@@ -73,8 +74,9 @@ func lossPlot(steps, loss, val []float64, opts LossOptions) *plot.Plot {
 	return p
 }
 
-// gradPlot draws one line per layer of gradient norms (norms[step][layer]) on a log scale.
-func gradPlot(steps []float64, norms [][]float64, names []string, title string) *plot.Plot {
+// gradPlot draws one line per layer of gradient norms (norms[step][layer]) on a log scale,
+// with at most limit points per line.
+func gradPlot(steps []float64, norms [][]float64, names []string, title string, limit int) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = "step"
@@ -95,7 +97,7 @@ func gradPlot(steps []float64, norms [][]float64, names []string, title string) 
 			anyPositive = anyPositive || ys[i] > 0
 		}
 		c, dashes := layerStyle(l)
-		if line := addLine(p, steps, ys, true, c, layerName(names, l)); line != nil {
+		if line := addLine(p, steps, ys, true, c, layerName(names, l), limit); line != nil {
 			line.Dashes = dashes
 		}
 	}
@@ -108,10 +110,10 @@ func gradPlot(steps []float64, norms [][]float64, names []string, title string) 
 }
 
 // addLine adds the finite (and, on a log scale, positive) points of ys against xs as a line,
-// averaged down to maxLinePoints, with a legend entry when name is not empty. It returns the
+// averaged down to limit points, with a legend entry when name is not empty. It returns the
 // line, or nil when no point is left.
-func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name string) *plotter.Line {
-	pts := decimate(xs, ys, positive, maxLinePoints)
+func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name string, limit int) *plotter.Line {
+	pts := decimate(xs, ys, positive, limit)
 	if len(pts) == 0 {
 		return nil
 	}
@@ -121,7 +123,7 @@ func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name 
 	}
 	l.Color = c
 	l.Width = vg.Points(1.5)
-	p.Add(l)
+	p.Add(lightLine{l})
 	if name != "" {
 		p.Legend.Add(name, l)
 	}

@@ -63,7 +63,7 @@ func Histograms(model *nn.Sequential, what string) *plot.Plot {
 		if l.dashed {
 			line.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
 		}
-		p.Add(line)
+		p.Add(lightLine{line})
 		mean, std := meanStd(l.vals)
 		p.Legend.Add(fmt.Sprintf("%s μ %+.2g σ %.2g", l.name, mean, std), line)
 	}

@@ -21,8 +21,11 @@ type TrainingOptions struct {
 	// room for the final redraw of Done (outside the budget) in a 5% share of a run of more
 	// than a few seconds.
 	Budget float64
-	// DPI of the chart; 100 by default.
+	// DPI of the chart while training; 80 by default. The chart shows at the same size as
+	// the final picture, a little softer, and costs a third less to draw and encode.
 	DPI int
+	// FinalDPI is the DPI of the final picture, which Done draws; 100 by default.
+	FinalDPI int
 	// Sync draws on the caller's goroutine instead of a background one, which makes the
 	// training wait for each redraw (tests use it for determinism).
 	Sync bool
@@ -37,7 +40,10 @@ func (o TrainingOptions) withDefaults() TrainingOptions {
 		o.Budget = 0.04
 	}
 	if o.DPI <= 0 {
-		o.DPI = 100
+		o.DPI = 80
+	}
+	if o.FinalDPI <= 0 {
+		o.FinalDPI = 100
 	}
 	return o
 }
@@ -66,11 +72,16 @@ type TrainingView struct {
 	drawing    bool
 	renders    int
 	renderTime time.Duration
+	canvas     reusedCanvas // of the redraws while training, one at a time
 }
 
-// firstCostGuess is what the first redraw is expected to cost: about what the dashboard of a
-// long run takes on this project's 2-core machines.
-const firstCostGuess = 40 * time.Millisecond
+// livePoints is the most points a line of the chart gets while training (the final picture
+// gets maxLinePoints): about one per two pixels of the live chart's data area.
+const livePoints = 200
+
+// firstCostGuess is what the first redraw is expected to cost: about what the live chart of a
+// long run takes on this project's 2-core machines when training keeps the other core busy.
+const firstCostGuess = 12 * time.Millisecond
 
 // Training returns a live training view with the default options; pass its Update method as
 // nn.FitConfig.OnStep, or call it from a hand-written loop, then call Done.
@@ -108,14 +119,14 @@ func (v *TrainingView) Update(h *nn.History) {
 	}
 	snap := snapshot(h)
 	if v.opts.Sync {
-		v.account(v.draw(snap))
+		v.account(v.draw(snap, false))
 		return
 	}
 	v.drawing = true
 	v.inFlight.Add(1)
 	go func() {
 		defer v.inFlight.Done()
-		d := v.draw(snap)
+		d := v.draw(snap, false)
 		v.mu.Lock()
 		defer v.mu.Unlock()
 		v.drawing = false
@@ -154,15 +165,16 @@ func (v *TrainingView) Done(h *nn.History) {
 		return
 	}
 	v.progress.Update(ProgressBundle(h, true))
-	d := v.draw(h)
+	d := v.draw(h, true)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.account(d)
 }
 
-// draw redraws the chart and returns how long that took. A chart that fails to render, or
-// panics, shows the error in its place rather than stopping the training or the kernel.
-func (v *TrainingView) draw(h *nn.History) (d time.Duration) {
+// draw redraws the chart, the final picture or a cheaper live one, and returns how long that
+// took. A chart that fails to render, or panics, shows the error in its place rather than
+// stopping the training or the kernel.
+func (v *TrainingView) draw(h *nn.History, final bool) (d time.Duration) {
 	start := time.Now()
 	defer func() {
 		if r := recover(); r != nil {
@@ -170,9 +182,16 @@ func (v *TrainingView) draw(h *nn.History) (d time.Duration) {
 		}
 		d = time.Since(start)
 	}()
-	g := Dashboard(h, v.opts.Loss)
-	g.DPI = v.opts.DPI
-	b, err := g.Bundle()
+	var b Bundle
+	var err error
+	if final {
+		g := Dashboard(h, v.opts.Loss)
+		g.DPI = v.opts.FinalDPI
+		b, err = g.Bundle()
+	} else {
+		g := dashboard(h, v.opts.Loss, livePoints)
+		b, err = v.canvas.bundle(g, PlotOptions{Width: g.Width, Height: g.Height, DPI: v.opts.DPI})
+	}
 	if err != nil {
 		b = Text("text/plain", err.Error())
 	}

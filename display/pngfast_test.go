@@ -18,10 +18,15 @@ func TestEncodePNGRoundTrips(t *testing.T) {
 	sub := img.SubImage(image.Rect(3, 1, 20, 4)).(*image.RGBA)
 	translucent := image.NewRGBA(image.Rect(0, 0, 2, 2))
 	translucent.Set(1, 1, color.RGBA{R: 10, A: 128})
-	for _, src := range []*image.RGBA{img, sub, translucent} {
+	var reused pngEncoder // must give the same bytes, whatever it encoded before
+	for _, src := range []*image.RGBA{img, translucent, sub, img} {
 		b, err := encodePNG(src)
 		if err != nil {
 			t.Fatal(err)
+		}
+		again, err := reused.encode(src)
+		if err != nil || !bytes.Equal(again, b) {
+			t.Fatalf("%v: a reused encoder wrote other bytes (%v)", src.Bounds(), err)
 		}
 		got, err := png.Decode(bytes.NewReader(b))
 		if err != nil {
