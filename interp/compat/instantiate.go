@@ -184,44 +184,57 @@ func setPos(x ast.Node, pos token.Pos) {
 }
 
 // isNative tells whether yaegi types e from native code: a call of a native package
-// function, or a variable defined from one (in this cell or an earlier one).
+// function, a variable defined from one (in this cell or an earlier one), or a part of
+// such a value (words[:2], words[0]).
 func (r *rewriter) isNative(e ast.Expr) bool {
+	return nativeExpr(r.info, r.nativeVars, e)
+}
+
+// nativeExpr is isNative with the native variables known so far.
+func nativeExpr(info *types.Info, vars map[types.Object]bool, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return isNativeCall(r.info, e)
+		return isNativeCall(info, e)
 	case *ast.Ident:
-		return r.nativeVars[r.info.Uses[e]]
+		return vars[info.Uses[e]]
+	case *ast.SliceExpr:
+		return nativeExpr(info, vars, e.X)
+	case *ast.IndexExpr:
+		return nativeExpr(info, vars, e.X)
+	case *ast.StarExpr:
+		return nativeExpr(info, vars, e.X)
 	}
 	return false
 }
 
-// isNativeCall tells whether call calls a function of a native package (pkg.F(...)).
+// isNativeCall tells whether call calls a function of a native package (pkg.F(...)) or a
+// method of a native type (model.Params()).
 func isNativeCall(info *types.Info, call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	id, ok := sel.X.(*ast.Ident)
-	if !ok {
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "main" {
 		return false
 	}
-	pn, ok := info.Uses[id].(*types.PkgName)
-	return ok && !slices.Contains(packageOrder[:], pn.Imported().Path())
+	return !slices.Contains(packageOrder[:], fn.Pkg().Path())
 }
 
-// nativeVars returns the variables that files define from a call of a native package
-// function (words := strings.Fields(s), var words = strings.Fields(s)).
+// nativeVars returns the variables that files (earliest first) define from native values
+// (words := strings.Fields(s), var words = strings.Fields(s), part := words[:2],
+// v, err := strconv.ParseFloat(s, 64)).
 func nativeVars(info *types.Info, files []*ast.File) map[types.Object]bool {
 	out := map[types.Object]bool{}
-	mark := func(names []*ast.Ident, values []ast.Expr) {
-		if len(names) != len(values) {
-			return
-		}
-		for i, v := range values {
-			if call, ok := ast.Unparen(v).(*ast.CallExpr); ok && isNativeCall(info, call) {
-				if obj := info.Defs[names[i]]; obj != nil {
-					out[obj] = true
-				}
+	mark := func(names []ast.Expr, values []ast.Expr) {
+		for i, n := range names {
+			id, _ := n.(*ast.Ident)
+			v := values[0] // a multi-value call
+			if len(values) == len(names) {
+				v = values[i]
+			}
+			if obj := info.Defs[id]; obj != nil && nativeExpr(info, out, v) {
+				out[obj] = true
 			}
 		}
 	}
@@ -229,17 +242,16 @@ func nativeVars(info *types.Info, files []*ast.File) map[types.Object]bool {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
-				if n.Tok == token.DEFINE {
-					var names []*ast.Ident
-					for _, l := range n.Lhs {
-						id, _ := l.(*ast.Ident)
-						names = append(names, id)
-					}
-					mark(names, n.Rhs)
+				if n.Tok == token.DEFINE && len(n.Rhs) > 0 {
+					mark(n.Lhs, n.Rhs)
 				}
 			case *ast.ValueSpec:
-				if n.Type == nil {
-					mark(n.Names, n.Values)
+				if n.Type == nil && len(n.Values) > 0 {
+					var names []ast.Expr
+					for _, id := range n.Names {
+						names = append(names, id)
+					}
+					mark(names, n.Values)
 				}
 			}
 			return true

@@ -12,7 +12,7 @@ import (
 // The interpreter's native packages (the standard library, nn, display) are compiled Go:
 // the type-check knows them only through the reflect values of the symbol tables. From
 // those, nativeTypes builds go/types packages holding their functions, variables,
-// constants and types (without methods: a method call on a native value stays untyped).
+// constants and types with their exported methods.
 // Then words := strings.Fields(s) has the type []string in the rewrite, which needs it
 // to write a generic value's type (generictop.go) and the type arguments yaegi cannot
 // infer from native values (instantiate.go).
@@ -100,11 +100,28 @@ func (nt *nativeTypes) object(pkg *types.Package, name string, v reflect.Value) 
 		if c, ok := v.Interface().(constant.Value); ok {
 			return types.NewConst(token.NoPos, pkg, name, untypedOf(c), c)
 		}
-		if c := constant.Make(v.Interface()); c.Kind() != constant.Unknown {
-			return types.NewConst(token.NoPos, pkg, name, nt.typeOf(v.Type()), c)
+		if c := constantOf(v); c.Kind() != constant.Unknown {
+			return types.NewConst(token.NoPos, pkg, name, nt.typeOf(v.Type()), c) // time.Millisecond
 		}
 	}
 	return nil
+}
+
+// constantOf returns the value of a typed constant of a basic kind, or an unknown value.
+func constantOf(v reflect.Value) constant.Value {
+	switch {
+	case v.CanInt():
+		return constant.MakeInt64(v.Int())
+	case v.CanUint():
+		return constant.MakeUint64(v.Uint())
+	case v.CanFloat():
+		return constant.MakeFloat64(v.Float())
+	case v.Kind() == reflect.String:
+		return constant.MakeString(v.String())
+	case v.Kind() == reflect.Bool:
+		return constant.MakeBool(v.Bool())
+	}
+	return constant.MakeUnknown()
 }
 
 // untypedOf returns the untyped basic type of a constant.
@@ -153,7 +170,31 @@ func (nt *nativeTypes) typeOf(t reflect.Type) types.Type {
 		pkg.Scope().Insert(tn)
 	}
 	n.SetUnderlying(nt.structure(t))
+	if t.Kind() != reflect.Interface {
+		nt.methods(n, t)
+	}
 	return n
+}
+
+// methods adds to n the methods of the named non-interface type t, with a pointer
+// receiver unless t's own method set has them.
+func (nt *nativeTypes) methods(n *types.Named, t reflect.Type) {
+	pt := reflect.PointerTo(t)
+	for i := 0; i < pt.NumMethod(); i++ {
+		m := pt.Method(i)
+		var recv types.Type = types.NewPointer(n)
+		if _, ok := t.MethodByName(m.Name); ok {
+			recv = n
+		}
+		full := nt.signature(m.Type) // the receiver is the first parameter
+		params := make([]*types.Var, 0, full.Params().Len())
+		for j := 1; j < full.Params().Len(); j++ {
+			params = append(params, full.Params().At(j))
+		}
+		sig := types.NewSignatureType(types.NewVar(token.NoPos, n.Obj().Pkg(), "", recv), nil, nil,
+			types.NewTuple(params...), full.Results(), full.Variadic())
+		n.AddMethod(types.NewFunc(token.NoPos, n.Obj().Pkg(), m.Name, sig))
+	}
 }
 
 // basics maps reflect kinds to basic types.

@@ -28,6 +28,7 @@ func TestNativeTypes(t *testing.T) {
 		{"io", "Reader", "io.Reader"},
 		{"time", "Duration", "time.Duration"},
 		{"os", "Args", "[]string"},
+		{"time", "Millisecond", "time.Duration"},
 		{"os", "Stdout", "*os.File"},
 		{"strings", "NewReader", "func(string) *strings.Reader"},
 	} {
@@ -50,5 +51,22 @@ func TestNativeTypes(t *testing.T) {
 	}
 	if u := nt.Package("time").Scope().Lookup("Duration").Type().Underlying(); u != types.Typ[types.Int64] {
 		t.Errorf("time.Duration: underlying %v", u)
+	}
+	for _, c := range []struct{ pkg, typ, method, want string }{
+		{"time", "Duration", "Seconds", "func() float64"},
+		{"strings", "Builder", "WriteString", "func(string) (int, error)"},
+		{"strings", "Builder", "String", "func() string"},
+	} {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(nt.Package(c.pkg).Scope().Lookup(c.typ).Type()), false, nil, c.method)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			t.Errorf("%s.%s.%s: missing", c.pkg, c.typ, c.method)
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		got := types.TypeString(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()), nil)
+		if got != c.want {
+			t.Errorf("%s.%s.%s: %s, want %s", c.pkg, c.typ, c.method, got, c.want)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
 	r.markGenericResults(f)
-	r.nativeVars = nativeVars(info, append([]*ast.File{f}, memory...))
+	r.nativeVars = nativeVars(info, append(memory[:len(memory):len(memory)], f))
 	astutil.Apply(f, nil, r.post)
 	r.wrapGenericValues(f)
 	wrapTopLevel(f)
