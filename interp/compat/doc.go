@@ -19,8 +19,11 @@
 //
 // Sessions use a Rewriter, one per session with cells rewritten in order: it remembers the
 // declarations of earlier cells so that their types are known (a range over an iterator
-// declared two cells ago must be rewritten). Types come from go/types; where the types are
-// unknown, a construct is left to yaegi as written.
+// declared two cells ago must be rewritten). Types come from go/types, with the native
+// packages built from the interpreter's symbol tables (Rewriter.Symbols) and the packages
+// a cell uses without importing them imported for the check (the session imports them
+// apart; Rewriter.Import records its imports exactly); where the types are unknown, a
+// construct is left to yaegi as written, or reported when yaegi would crash on it.
 //
 // Invariants: rewrites keep the positions of the user's nodes, and new nodes take the
 // position of the construct they replace, so errors still point at the user's lines; the
