@@ -54,11 +54,9 @@ func (s *sourceImporter) Import(p string) (*types.Package, error) {
 		return pkg, nil
 	}
 	if !slices.Contains(packageOrder[:], p) {
-		if s.natives != nil {
-			if table, _ := s.natives.table(p); table != nil {
-				s.done[p] = s.natives.Package(p)
-				return s.done[p], nil
-			}
+		if pkg := s.native(p); pkg != nil {
+			s.done[p] = pkg
+			return pkg, nil
 		}
 		pkg := types.NewPackage(p, path.Base(p))
 		pkg.MarkComplete()
@@ -86,4 +84,22 @@ func (s *sourceImporter) Import(p string) (*types.Package, error) {
 	pkg, _ := conf.Check(p, s.fset, files, nil) // the sources are checked by the tests
 	s.done[p] = pkg
 	return pkg, nil
+}
+
+// native returns the native package at p built from the symbol tables, or nil if there
+// is none or building it failed: a bug there must not end the kernel, the package is then
+// seen as empty.
+func (s *sourceImporter) native(p string) (pkg *types.Package) {
+	if s.natives == nil {
+		return nil
+	}
+	if table, _ := s.natives.table(p); table == nil {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			pkg = nil
+		}
+	}()
+	return s.natives.Package(p)
 }
