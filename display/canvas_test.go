@@ -2,6 +2,8 @@ package display
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -74,5 +76,40 @@ func TestLightLineSamePicture(t *testing.T) {
 		if !bytes.Equal(pics[0], pics[1]) {
 			t.Errorf("log %v: lightLine draws another picture than plotter.Line", logY)
 		}
+	}
+}
+
+// TestLightLineStrokedInPieces checks that a long, noisy line stroked in pieces looks like
+// the single path plotter.Line strokes: only anti-aliased edge pixels where pieces overlap
+// may differ, by a little.
+func TestLightLineStrokedInPieces(t *testing.T) {
+	h := longHistory(3000)
+	var pics [2][]byte
+	for i := range pics {
+		p := plot.New()
+		l, err := plotter.NewLine(decimate(stepsFrom1(len(h.Steps)), h.Losses(), false, 600))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Width = vg.Points(1.5)
+		if i == 0 {
+			p.Add(l)
+		} else {
+			p.Add(lightLine{l})
+		}
+		if pics[i], err = RenderPNG(p, PlotOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if bytes.Equal(pics[0], pics[1]) {
+		t.Log("identical pictures") // possible, but the pieces are expected to show a little
+	}
+	share, err := imageDiff(decodePNGBytes(t, pics[0]), decodePNGBytes(t, pics[1]))
+	if err != nil || share > 0.001 {
+		t.Errorf("%.3f%% of pixels differ by more than %d (%v)", 100*share, goldenPixelDiff, err)
+	}
+	if os.Getenv("GOGRAD_SAVE_PICTURES") != "" {
+		os.WriteFile(filepath.Join(os.TempDir(), "gograd-line-path.png"), pics[0], 0o644)
+		os.WriteFile(filepath.Join(os.TempDir(), "gograd-line-pieces.png"), pics[1], 0o644)
 	}
 }

@@ -74,27 +74,18 @@ func lossPlot(steps, loss, val []float64, opts LossOptions, limit int) *plot.Plo
 	return p
 }
 
-// gradPlot draws one line per layer of gradient norms (norms[step][layer]) on a log scale,
+// gradPlot draws one line per layer of gradient norms (series[layer][step]) on a log scale,
 // with at most limit points per line.
-func gradPlot(steps []float64, norms [][]float64, names []string, title string, limit int) *plot.Plot {
+func gradPlot(steps []float64, series [][]float64, names []string, title string, limit int) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = "step"
 	p.Y.Label.Text = "L2 norm"
 	p.Add(plotter.NewGrid())
-	layers := 0
-	for _, n := range norms {
-		layers = max(layers, len(n))
-	}
 	anyPositive := false
-	for l := 0; l < layers; l++ {
-		ys := make([]float64, len(norms))
-		for i, n := range norms {
-			ys[i] = math.NaN()
-			if l < len(n) {
-				ys[i] = n[l]
-			}
-			anyPositive = anyPositive || ys[i] > 0
+	for l, ys := range series {
+		for _, y := range ys {
+			anyPositive = anyPositive || y > 0
 		}
 		c, dashes := layerStyle(l)
 		if line := addLine(p, steps, ys, true, c, layerName(names, l), limit); line != nil {
@@ -131,28 +122,47 @@ func addLine(p *plot.Plot, xs, ys []float64, positive bool, c color.Color, name 
 }
 
 // decimate keeps the usable points of (xs, ys) and averages runs of them so that at most
-// limit remain.
+// limit remain. It allocates only its result, however long the series: the live view calls
+// it on every redraw of a run of tens of thousands of steps.
 func decimate(xs, ys []float64, positive bool, limit int) plotter.XYs {
-	pts := make(plotter.XYs, 0, len(ys))
-	for i, y := range ys {
-		if i >= len(xs) || math.IsNaN(y) || math.IsInf(y, 0) || (positive && y <= 0) {
-			continue
-		}
-		pts = append(pts, plotter.XY{X: xs[i], Y: y})
+	usable := func(i int) bool {
+		y := ys[i]
+		return i < len(xs) && !math.IsNaN(y) && !math.IsInf(y, 0) && (!positive || y > 0)
 	}
-	if len(pts) <= limit {
+	n := 0
+	for i := range ys {
+		if usable(i) {
+			n++
+		}
+	}
+	if n <= limit {
+		pts := make(plotter.XYs, 0, n)
+		for i := range ys {
+			if usable(i) {
+				pts = append(pts, plotter.XY{X: xs[i], Y: ys[i]})
+			}
+		}
 		return pts
 	}
+	// Bucket b averages the usable points of rank b*n/limit up to (b+1)*n/limit.
 	out := make(plotter.XYs, limit)
-	for b := range out {
-		lo, hi := b*len(pts)/limit, (b+1)*len(pts)/limit
-		var sx, sy float64
-		for _, q := range pts[lo:hi] {
-			sx += q.X
-			sy += q.Y
+	rank, b, end := 0, 0, n/limit
+	for i := range ys {
+		if !usable(i) {
+			continue
 		}
-		n := float64(hi - lo)
-		out[b] = plotter.XY{X: sx / n, Y: sy / n}
+		for rank >= end {
+			b++
+			end = (b + 1) * n / limit
+		}
+		out[b].X += xs[i]
+		out[b].Y += ys[i]
+		rank++
+	}
+	for b := range out {
+		size := float64((b+1)*n/limit - b*n/limit)
+		out[b].X /= size
+		out[b].Y /= size
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package display
 
 import (
+	"math"
+
 	"github.com/gograd/gograd/nn"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -46,17 +48,32 @@ func UpdateRatios(h *nn.History) *plot.Plot {
 	return p
 }
 
-// perLayer extracts the steps, one per-layer series and the layer names of h.
+// perLayer extracts the steps, the series of each layer (series[layer][step], NaN where a
+// step has no value for the layer) and the layer names of h.
 func perLayer(h *nn.History, f func(nn.StepStats) []float64) ([]float64, [][]float64, []string) {
 	if h == nil {
 		return nil, nil, nil
 	}
 	steps := make([]float64, len(h.Steps))
-	per := make([][]float64, len(h.Steps))
+	layers := 0
 	for i, s := range h.Steps {
-		steps[i], per[i] = float64(s.Step+1), f(s)
+		steps[i] = float64(s.Step + 1)
+		layers = max(layers, len(f(s)))
 	}
-	return steps, per, h.LayerNames
+	series := make([][]float64, layers)
+	for l := range series {
+		series[l] = make([]float64, len(h.Steps))
+	}
+	for i, s := range h.Steps {
+		vals := f(s)
+		for l := range series {
+			series[l][i] = math.NaN()
+			if l < len(vals) {
+				series[l][i] = vals[l]
+			}
+		}
+	}
+	return steps, series, h.LayerNames
 }
 
 // Dashboard puts the loss curve and the gradient norms of h side by side, 10 by 3.5 inches:

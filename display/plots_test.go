@@ -212,3 +212,38 @@ func TestLogTicks(t *testing.T) {
 		t.Errorf("%d labels over seven decades, want 8", n)
 	}
 }
+
+// TestDecimateBuckets checks the averaging against a direct computation: skipped points do
+// not count, buckets differ in size by at most one and cover every usable point in order.
+func TestDecimateBuckets(t *testing.T) {
+	var xs, ys []float64
+	var ux, uy []float64 // the usable points
+	for i := 0; i < 1003; i++ {
+		x, y := float64(i), math.Sin(float64(i))+1.5
+		if i%7 == 3 {
+			y = math.NaN()
+		} else if i%11 == 5 {
+			y = -1 // not usable on a log scale
+		} else {
+			ux, uy = append(ux, x), append(uy, y)
+		}
+		xs, ys = append(xs, x), append(ys, y)
+	}
+	const limit = 37
+	got := decimate(xs, ys, true, limit)
+	if len(got) != limit {
+		t.Fatalf("%d points, want %d", len(got), limit)
+	}
+	n := len(ux)
+	for b := range got {
+		lo, hi := b*n/limit, (b+1)*n/limit
+		var sx, sy float64
+		for i := lo; i < hi; i++ {
+			sx, sy = sx+ux[i], sy+uy[i]
+		}
+		want := plotter.XY{X: sx / float64(hi-lo), Y: sy / float64(hi-lo)}
+		if math.Abs(got[b].X-want.X) > 1e-9 || math.Abs(got[b].Y-want.Y) > 1e-9 {
+			t.Fatalf("bucket %d = %v, want %v", b, got[b], want)
+		}
+	}
+}
