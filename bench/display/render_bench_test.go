@@ -10,14 +10,21 @@ import (
 	"github.com/gograd/gograd/nn"
 )
 
-// history returns a synthetic history of n steps over 3 layers.
+// history returns a synthetic history of n steps over 3 layers, as ragged as a real run's:
+// drawing cost grows with a line's length in pixels, and real losses and gradient norms carry
+// noise correlated over many steps, which averaging many steps into one point keeps.
 func history(n int) *nn.History {
 	rng := rand.New(rand.NewSource(1))
 	h := &nn.History{LayerNames: []string{"1:Linear(2→16)", "2:Linear(16→16)", "3:Linear(16→2)"}, TotalSteps: n}
+	var z [4]float64 // log-space noise of the loss and of each layer, mean-reverting
 	for i := 0; i < n; i++ {
-		loss := 2*math.Exp(-float64(i)/float64(n/5+1)) + 0.1*rng.Float64()
+		for k := range z {
+			z[k] = 0.97*z[k] + 0.2*rng.NormFloat64()
+		}
+		loss := (2*math.Exp(-float64(i)/float64(n/50+1)) + 0.02) * math.Exp(z[0])
 		h.Steps = append(h.Steps, nn.StepStats{Step: i, Loss: loss, ValLoss: math.NaN(),
-			GradNorms: []float64{loss, loss / 3, loss / 10}, Elapsed: time.Duration(i) * time.Millisecond})
+			GradNorms: []float64{0.1 * math.Exp(z[1]), 0.03 * math.Exp(z[2]), 0.01 * math.Exp(z[3])},
+			Elapsed:   time.Duration(i) * time.Millisecond})
 	}
 	return h
 }
