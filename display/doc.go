@@ -21,17 +21,23 @@
 // GradientNorms and UpdateRatios (per layer, log scale), Histograms (weights, gradients or
 // activations per layer), DecisionBoundary (2-D data sets), ConfusionMatrix, Graph and
 // ValueGraph (a scalar Value's computation graph, laid out and drawn here, no graphviz),
-// Grid (several plots in one picture) and Dashboard (loss and gradient norms side by side).
+// Grid (several plots in one picture; rows may differ in length) and Dashboard (loss and
+// gradient norms side by side). Per-layer plots name layers as nn.History.LayerNames does
+// ("2:Linear(16→16)"), give a layer the same colour in each, and put their legend beside the
+// data area, where a dozen layers never cover a line.
 //
 // Live training: Training returns a TrainingView; pass its Update as nn.FitConfig.OnStep (or
 // call it in a loop) and call Done at the end. It keeps two outputs, a progress line and the
-// Dashboard, updated in place, and draws within a time budget on a background goroutine.
+// Dashboard, updated in place, and draws within a time budget on a background goroutine:
+// while training at 80 dpi and 200 points a line on a reused canvas (about 10 ms a redraw
+// on a 2-core machine), then Done draws the final picture at full quality.
 //
 // # Invariants
 //
 // Pictures are PNGs (every front end and nbconvert show them) rendered with gonum/plot's
 // embedded Liberation fonts: no cgo, no system fonts. A bundle always carries a text/plain
 // fallback. Plot builders never fail: missing or odd data gives a plot that says so in its
-// title. Nothing here panics on a nil pointer a cell hands over; errors start with
-// "display: ".
+// title. Nothing here panics on a nil pointer a cell hands over, nor on a plot that gonum
+// cannot draw: a panic while rendering becomes an error (and, for BundleOf, a text/plain
+// bundle that says why). Errors start with "display: ".
 package display
