@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	gostdlib "github.com/gograd/gograd/interp/stdlib"
+	"github.com/gograd/gograd/interp/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
 
@@ -13,6 +14,9 @@ import (
 // objects a cell uses get the types Go gives them.
 func TestNativeTypes(t *testing.T) {
 	tables := Filter(gostdlib.Merge(stdlib.Symbols))
+	for k, v := range symbols.Symbols { // nn, display, gonum/plot, as the session adds them
+		tables[k] = v
+	}
 	nt := newNativeTypes(tables)
 	for key := range tables {
 		if pkg := nt.Package(path.Dir(key)); !pkg.Complete() {
@@ -67,6 +71,21 @@ func TestNativeTypes(t *testing.T) {
 		got := types.TypeString(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()), nil)
 		if got != c.want {
 			t.Errorf("%s.%s.%s: %s, want %s", c.pkg, c.typ, c.method, got, c.want)
+		}
+	}
+}
+
+// BenchmarkNativePackages measures typing the packages a first cell typically uses, once
+// per session (goal: a few ms, next to yaegi's own start-up).
+func BenchmarkNativePackages(b *testing.B) {
+	tables := Filter(gostdlib.Merge(stdlib.Symbols))
+	for k, v := range symbols.Symbols {
+		tables[k] = v
+	}
+	for i := 0; i < b.N; i++ {
+		nt := newNativeTypes(tables)
+		for _, p := range []string{"fmt", "math", "strings", "time", "github.com/gograd/gograd/nn", "github.com/gograd/gograd/display"} {
+			nt.Package(p)
 		}
 	}
 }
