@@ -103,7 +103,7 @@ func (s *Session) members(qual string) []string {
 		}
 		return names
 	}
-	v, ok := s.in.Globals()[qual]
+	v, ok := s.yaegi().Globals()[qual]
 	if !ok || !v.IsValid() {
 		return nil
 	}

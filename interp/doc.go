@@ -20,10 +20,20 @@
 //
 // # Redefinitions
 //
-// Re-running a cell is never an error. A function defined again replaces the old one, and the
-// functions of earlier cells that call it are evaluated again so that they use the new one.
-// yaegi cannot change a type or a method: one defined again identically is skipped, one
-// defined differently is an error that says so (restart the kernel, or use a new name).
+// Re-running a cell is never an error, and a redefinition takes effect everywhere. A function
+// defined again replaces the old one, and the functions of earlier cells that call it are
+// evaluated again so that they use the new one. A type or a method defined again identically
+// is skipped. yaegi cannot change a type or a method in place, so one defined differently
+// moves the session to a fresh interpreter, built as New builds one, where the declarations
+// of all earlier cells are replayed in their latest definitions, the cell's own replacing the
+// ones it redefines (replay.go). Statements are not replayed: variables are carried over
+// with their values (carry.go), unless their type involves a redefined type, or their value
+// holds code of the old interpreter (a func literal, an interface value of a cell type);
+// those keep their names with zero values, and the cell says so on stderr: "redefined
+// Point: dropped p, ps (re-run their cells)". When an earlier declaration no longer compiles
+// with the new definition (a method using a removed field), the cell fails and the session
+// stays as it was. Goroutines still running keep running in the old interpreter, with the
+// old definitions. A replay takes about 25 ms for 30 cells of declarations.
 // Because yaegi registers types and methods before it finds errors in their bodies, a file
 // declaring them is first compiled as a renamed copy (probe.go): a cell that fails to compile
 // leaves nothing behind, and its corrected version defines them as written.

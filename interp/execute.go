@@ -83,7 +83,7 @@ type piece struct {
 
 // runCell parses, checks, rewrites and evaluates a cell whose positions are reported in file.
 func (s *Session) runCell(ctx context.Context, file, code string) error {
-	fset := s.in.FileSet()
+	fset := s.yaegi().FileSet()
 	importUnits, steps := plan(code, splitCell(code))
 	var imports *ast.File
 	var err error
@@ -167,17 +167,18 @@ func (s *Session) checkNames(imports *ast.File, files, wrappers []*ast.File, blo
 	if dot {
 		return nil
 	}
-	return undefinedNames(s.in.FileSet(), unresolvedIdents(files, wrappers), func(n string) bool {
+	return undefinedNames(s.yaegi().FileSet(), unresolvedIdents(files, wrappers), func(n string) bool {
 		return defined[n] || s.known(n)
 	})
 }
 
 // evalPiece rewrites and evaluates one piece; the last piece of a cell may yield its result.
 func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
-	fset := s.in.FileSet()
+	fset := s.yaegi().FileSet()
 	if p.file != nil {
-		if err := s.dropRepeats(p.file); err != nil || len(p.file.Decls) == 0 {
-			return err
+		redefined := s.dropRepeats(p.file)
+		if len(p.file.Decls) == 0 {
+			return nil
 		}
 		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
@@ -185,8 +186,12 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if err := s.probe(p.file); err != nil {
 			return err
 		}
+		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file); s.record(p.file, nil) }
+		if len(redefined) > 0 {
+			return s.rebuild(ctx, p.file, redefined, done)
+		}
 		changed := s.redefinedFuncs(p.file)
-		if err := s.eval(ctx, p.file, func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file) }); err != nil {
+		if err := s.eval(ctx, p.file, done); err != nil {
 			s.rememberTypes(p.file)
 			return err
 		}
@@ -203,7 +208,7 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		}
 	}
 	if len(list) > 0 {
-		if err := s.eval(ctx, blockOf(list), func() { s.remember(nil, list) }); err != nil {
+		if err := s.eval(ctx, blockOf(list), func() { s.remember(nil, list); s.record(nil, list) }); err != nil {
 			return err
 		}
 	}
@@ -288,12 +293,12 @@ func (s *Session) compile(n ast.Node) (prog *interp.Program, err error) {
 			err = &compileError{msg: fmt.Sprint(r)}
 		}
 	}()
-	return s.in.CompileAST(n)
+	return s.yaegi().CompileAST(n)
 }
 
 // execute runs prog until it ends or ctx is cancelled.
 func (s *Session) execute(ctx context.Context, prog *interp.Program) error {
-	_, err := s.in.ExecuteWithContext(ctx, prog)
+	_, err := s.yaegi().ExecuteWithContext(ctx, prog)
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		if !settle(500 * time.Millisecond) {
 			s.log.Warn("interp: an interrupted cell is still in a native call; the rest of it runs when the call returns")

@@ -28,7 +28,7 @@ func (s *Session) importAll(ctx context.Context, f *ast.File) error {
 	if f == nil {
 		return nil
 	}
-	fset := s.in.FileSet()
+	fset := s.yaegi().FileSet()
 	var specs []ast.Spec
 	bound := map[string]string{}
 	for _, spec := range f.Imports {

@@ -62,7 +62,7 @@ func (s *Session) inspectName(name string) string {
 	}
 	text := n.decl
 	if n.kind == "var" {
-		if v, ok := s.in.Globals()[name]; ok && v.IsValid() && v.CanInterface() {
+		if v, ok := s.yaegi().Globals()[name]; ok && v.IsValid() && v.CanInterface() {
 			text += fmt.Sprintf("\n\ntype: %T\nvalue: %s", v.Interface(), formatValue(v.Interface()))
 		}
 	}
@@ -98,7 +98,7 @@ func (s *Session) inspectMember(pkg, name string) string {
 // inspectField describes v.name for a session variable v whose type is one of gograd's: the
 // method's or field's documentation.
 func (s *Session) inspectField(v, name string) string {
-	val, ok := s.in.Globals()[v]
+	val, ok := s.yaegi().Globals()[v]
 	if !ok || !val.IsValid() {
 		return ""
 	}

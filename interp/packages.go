@@ -97,7 +97,7 @@ func (s *Session) available(importPath string) (name string, ok bool) {
 // packageSymbols returns the exported symbols of an importable package.
 func (s *Session) packageSymbols(importPath string) map[string]reflect.Value {
 	p := canonical(importPath)
-	for _, v := range s.in.Symbols(p) {
+	for _, v := range s.yaegi().Symbols(p) {
 		return v
 	}
 	return nil

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"context"
-	"fmt"
 	"go/ast"
 	"go/token"
 )
@@ -10,8 +9,9 @@ import (
 // yaegi ignores a second definition of a type or a method, and functions declared before a
 // redefined function keep calling the old one. The session closes both gaps: a type or method
 // defined again identically (a cell re-run) is dropped before evaluation, one defined
-// differently is an error that says so, and the functions that use a redefined function are
-// evaluated again so that they call the new one.
+// differently makes the session replay its declarations in a fresh interpreter (replay.go),
+// and the functions that use a redefined function are evaluated again so that they call the
+// new one.
 
 // methodKey names a method ("T.M"), or returns "" for a function; types are keyed by name.
 func methodKey(d *ast.FuncDecl) string {
@@ -53,9 +53,10 @@ func withoutDoc(n ast.Node) string {
 }
 
 // dropRepeats removes from f the types and methods the session already has with the same
-// definition, and fails on those it has with another.
-func (s *Session) dropRepeats(f *ast.File) error {
-	fset := s.in.FileSet()
+// definition, and returns the keys ("T", "T.M") of those it has with another one: the cell
+// redefines them, which takes a fresh interpreter (replay.go).
+func (s *Session) dropRepeats(f *ast.File) map[string]bool {
+	redefined := map[string]bool{}
 	var decls []ast.Decl
 	for _, d := range f.Decls {
 		switch d := d.(type) {
@@ -64,9 +65,7 @@ func (s *Session) dropRepeats(f *ast.File) error {
 			if key == "" {
 				break
 			}
-			if dup, err := s.repeated(key, withoutDoc(d), fset.Position(d.Name.Pos()), "method"); err != nil {
-				return err
-			} else if dup {
+			if s.repeated(key, withoutDoc(d), redefined) {
 				continue
 			}
 		case *ast.GenDecl:
@@ -76,11 +75,7 @@ func (s *Session) dropRepeats(f *ast.File) error {
 			var specs []ast.Spec
 			for _, sp := range d.Specs {
 				ts := sp.(*ast.TypeSpec)
-				dup, err := s.repeated(ts.Name.Name, withoutDoc(ts), fset.Position(ts.Name.Pos()), "type")
-				if err != nil {
-					return err
-				}
-				if !dup {
+				if !s.repeated(ts.Name.Name, withoutDoc(ts), redefined) {
 					specs = append(specs, sp)
 				}
 			}
@@ -92,27 +87,24 @@ func (s *Session) dropRepeats(f *ast.File) error {
 		decls = append(decls, d)
 	}
 	f.Decls = decls
-	return nil
+	return redefined
 }
 
-// repeated tells whether key is already defined as src; a different definition is an error.
-func (s *Session) repeated(key, src string, pos token.Position, what string) (bool, error) {
+// repeated tells whether key is already defined as src; when it is defined otherwise, it
+// adds key to redefined.
+func (s *Session) repeated(key, src string, redefined map[string]bool) bool {
 	s.mu.Lock()
 	old, ok := s.typeDefs[key]
 	s.mu.Unlock()
-	if !ok {
-		return false, nil
+	if ok && old.src != src {
+		redefined[key] = true
 	}
-	if old.src == src {
-		return true, nil
-	}
-	return false, &compileError{msg: fmt.Sprintf("%s: %s %s is already defined differently at %s, and yaegi cannot change a %s: restart the kernel to redefine it, or use a new name",
-		pos, what, key, cleanMessage(old.pos), what)}
+	return ok && old.src == src
 }
 
 // rememberDefs records the types, methods and functions of an evaluated declaration file.
 func (s *Session) rememberDefs(f *ast.File) {
-	fset := s.in.FileSet()
+	fset := s.yaegi().FileSet()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, d := range f.Decls {
@@ -136,7 +128,7 @@ func (s *Session) rememberDefs(f *ast.File) {
 // rememberTypes records the types of a file that failed to compile: yaegi registered them
 // anyway, and will not take another definition.
 func (s *Session) rememberTypes(f *ast.File) {
-	fset := s.in.FileSet()
+	fset := s.yaegi().FileSet()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, d := range f.Decls {

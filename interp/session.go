@@ -32,7 +32,8 @@ type Options struct {
 type Session struct {
 	log      *slog.Logger
 	bundleOf func(v any) (display.Bundle, bool)
-	in       *interp.Interpreter
+	in       *interp.Interpreter // replaced when a cell redefines a type or a method; read it with yaegi()
+	env      []string
 	stdout   *stream
 	stderr   *stream
 	ctxVar   context.Context // the ctx cells see, a cellContext
@@ -58,6 +59,7 @@ type Session struct {
 	funcs      map[string]*ast.FuncDecl // functions defined so far, to refresh their callers
 	sources    map[string]string        // the code of each numbered cell, by label, for tracebacks
 	probes     int                      // probe compilations so far, to name their copies
+	hist       history                  // what a fresh interpreter replays (replay.go)
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
@@ -88,20 +90,33 @@ func New(opts Options) (*Session, error) {
 		s.stdout.close()
 		return nil, fmt.Errorf("interp: stderr pipe: %w", err)
 	}
-	env := opts.Env
-	if env == nil {
-		env = os.Environ()
+	s.env = opts.Env
+	if s.env == nil {
+		s.env = os.Environ()
 	}
-	s.in = interp.New(interp.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: stdinReader{s}, Env: env})
-	if err := s.wire(); err != nil {
+	s.in = s.newYaegi()
+	if err := s.wire(nil); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// wire loads the packages and runs the prelude that defines ctx.
-func (s *Session) wire() error {
+// newYaegi returns a bare interpreter writing to the session's pipes.
+func (s *Session) newYaegi() *interp.Interpreter {
+	return interp.New(interp.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: stdinReader{s}, Env: s.env})
+}
+
+// yaegi returns the session's interpreter, which a redefinition may replace (replay.go).
+func (s *Session) yaegi() *interp.Interpreter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.in
+}
+
+// wire loads the packages into s.in, plus extra (the values a redefinition carries over, or
+// nil), and runs the prelude that defines ctx.
+func (s *Session) wire(extra interp.Exports) error {
 	s.std = compat.Filter(gostdlib.Merge(stdlib.Symbols))
 	if err := s.in.Use(s.std); err != nil {
 		return fmt.Errorf("interp: load stdlib: %w", err)
@@ -111,6 +126,11 @@ func (s *Session) wire() error {
 	}
 	if err := s.in.Use(s.hiddenSymbols()); err != nil {
 		return fmt.Errorf("interp: load session package: %w", err)
+	}
+	if extra != nil {
+		if err := s.in.Use(extra); err != nil {
+			return fmt.Errorf("interp: load carried values: %w", err)
+		}
 	}
 	s.writer = display.NewWriter(publisher{s})
 	gograd := s.gogradSymbols()
