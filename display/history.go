@@ -35,41 +35,43 @@ func GradientNorms(h *nn.History) *plot.Plot { return gradientNorms(h, maxLinePo
 
 // gradientNorms is GradientNorms with at most limit points per line.
 func gradientNorms(h *nn.History, limit int) *plot.Plot {
-	steps, per, names := perLayer(h, func(s nn.StepStats) []float64 { return s.GradNorms })
+	steps, per, names := perLayer(h, func(s *nn.StepStats) []float64 { return s.GradNorms })
 	return gradPlot(steps, per, names, "gradient norm per layer", limit)
 }
 
 // UpdateRatios draws, for each layer, ‖Δweights‖/‖weights‖ at every step of h on a log
 // scale; around 1e-3 is healthy, much lower means the layer barely learns.
 func UpdateRatios(h *nn.History) *plot.Plot {
-	steps, per, names := perLayer(h, func(s nn.StepStats) []float64 { return s.UpdateRatios })
+	steps, per, names := perLayer(h, func(s *nn.StepStats) []float64 { return s.UpdateRatios })
 	p := gradPlot(steps, per, names, "update / weight ratio per layer", maxLinePoints)
 	p.Y.Label.Text = "ratio"
 	return p
 }
 
 // perLayer extracts the steps, the series of each layer (series[layer][step], NaN where a
-// step has no value for the layer) and the layer names of h.
-func perLayer(h *nn.History, f func(nn.StepStats) []float64) ([]float64, [][]float64, []string) {
+// step has no value for the layer) and the layer names of h, in one pass over the steps.
+func perLayer(h *nn.History, f func(*nn.StepStats) []float64) ([]float64, [][]float64, []string) {
 	if h == nil {
 		return nil, nil, nil
 	}
-	steps := make([]float64, len(h.Steps))
-	layers := 0
-	for i, s := range h.Steps {
+	n := len(h.Steps)
+	steps := make([]float64, n)
+	var series [][]float64
+	for i := range h.Steps {
+		s := &h.Steps[i]
 		steps[i] = float64(s.Step + 1)
-		layers = max(layers, len(f(s)))
-	}
-	series := make([][]float64, layers)
-	for l := range series {
-		series[l] = make([]float64, len(h.Steps))
-	}
-	for i, s := range h.Steps {
 		vals := f(s)
-		for l := range series {
-			series[l][i] = math.NaN()
+		for len(series) < len(vals) { // a layer first seen at step i: NaN before
+			ys := make([]float64, n)
+			for j := range i {
+				ys[j] = math.NaN()
+			}
+			series = append(series, ys)
+		}
+		for l, ys := range series {
+			ys[i] = math.NaN()
 			if l < len(vals) {
-				series[l][i] = vals[l]
+				ys[i] = vals[l]
 			}
 		}
 	}

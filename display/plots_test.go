@@ -247,3 +247,24 @@ func TestDecimateBuckets(t *testing.T) {
 		}
 	}
 }
+
+// TestPerLayerRagged checks that a layer missing from some steps gets NaN there.
+func TestPerLayerRagged(t *testing.T) {
+	h := &nn.History{Steps: []nn.StepStats{
+		{Step: 0, GradNorms: []float64{1}},
+		{Step: 1, GradNorms: []float64{2, 3}},
+		{Step: 2},
+	}}
+	steps, series, _ := perLayer(h, func(s *nn.StepStats) []float64 { return s.GradNorms })
+	if len(steps) != 3 || steps[2] != 3 || len(series) != 2 {
+		t.Fatalf("steps %v, %d series", steps, len(series))
+	}
+	want := [][]float64{{1, 2, math.NaN()}, {math.NaN(), 3, math.NaN()}}
+	for l := range want {
+		for i, w := range want[l] {
+			if g := series[l][i]; g != w && !(math.IsNaN(g) && math.IsNaN(w)) {
+				t.Errorf("series[%d][%d] = %v, want %v", l, i, g, w)
+			}
+		}
+	}
+}
