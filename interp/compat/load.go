@@ -50,26 +50,57 @@ func Filter(symbols interp.Exports) interp.Exports {
 // Load compiles the interpreted packages into i. Call it once, after the last i.Use of
 // the standard library (see the package documentation).
 func Load(i *interp.Interpreter) error {
+	generics := map[string]map[string]bool{}
+	for _, pkg := range twinned {
+		g, err := genericFuncs(pkg)
+		if err != nil {
+			return fmt.Errorf("compat: package %s: %w", pkg, err)
+		}
+		generics[pkg] = g
+	}
 	for _, pkg := range packageOrder {
 		dir := path.Join("_gopath/src", pkg)
 		entries, err := fs.ReadDir(sources, dir)
 		if err != nil {
 			return fmt.Errorf("compat: package %s: %w", pkg, err)
 		}
+		var twins []string
 		for _, e := range entries {
 			src, err := fs.ReadFile(sources, path.Join(dir, e.Name()))
 			if err != nil {
 				return fmt.Errorf("compat: package %s: %w", pkg, err)
 			}
-			prog, err := i.Compile(string(src))
-			if err != nil {
-				return fmt.Errorf("compat: compile %s/%s: %w", pkg, e.Name(), err)
+			if err := run(i, pkg+"/"+e.Name(), string(src)); err != nil {
+				return err
 			}
-			// Execute binds the non-generic functions; generic ones are instantiated at use.
-			if _, err := i.Execute(prog); err != nil {
-				return fmt.Errorf("compat: run %s/%s: %w", pkg, e.Name(), err)
+			if generics[pkg] != nil {
+				twin, err := twinSource(pkg, src, generics)
+				if err != nil {
+					return fmt.Errorf("compat: twins of %s/%s: %w", pkg, e.Name(), err)
+				}
+				twins = append(twins, twin)
 			}
 		}
+		for _, twin := range twins { // after the package, whose non-generic names they use
+			if twin != "" {
+				if err := run(i, pkg+" twins", twin); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// run compiles and runs one file of an interpreted package, named name in errors.
+func run(i *interp.Interpreter, name, src string) error {
+	prog, err := i.Compile(src)
+	if err != nil {
+		return fmt.Errorf("compat: compile %s: %w", name, err)
+	}
+	// Execute binds the non-generic functions; generic ones are instantiated at use.
+	if _, err := i.Execute(prog); err != nil {
+		return fmt.Errorf("compat: run %s: %w", name, err)
 	}
 	return nil
 }
