@@ -16,7 +16,8 @@ import (
 // (yaegi v0.16.1 is the last release, so its layout holds still; a test guards it).
 //
 //   - A variable whose type involves no cell type (int, []float64, *nn.Tensor, error) is
-//     declared from a value of the hidden carry package: var x = __gogradCarry.V3.
+//     declared from a pointer to its value in the hidden carry package:
+//     var x = *__gogradCarry.P3.
 //   - One whose type involves cell types is declared with its type, var p []Point, then
 //     given its old value: yaegi builds a cell struct type with reflect.StructOf, which
 //     returns the same reflect type for the same fields, so a value of an unchanged cell
@@ -56,15 +57,16 @@ func planCarry(old *interp.Interpreter, names []string, changed map[string]bool)
 		zero := ov.IsZero() // nothing to lose
 		keep := zero || portable(ov, map[uintptr]bool{}, new(int))
 		if len(deps) == 0 && !isYaegiType(ov.Type()) {
-			sym := "V" + strconv.Itoa(len(syms))
-			v := reflect.New(ov.Type()).Elem()
+			// A pointer to the value: yaegi loses the type of a nil pointer exported as a var.
+			sym := "P" + strconv.Itoa(len(syms))
+			ptr := reflect.New(ov.Type())
 			if keep {
-				v.Set(ov)
+				ptr.Elem().Set(ov)
 			} else {
 				p.dropped = append(p.dropped, name)
 			}
-			syms[sym] = v
-			p.decls = append(p.decls, "var "+name+" = "+carryName+"."+sym)
+			syms[sym] = ptr
+			p.decls = append(p.decls, "var "+name+" = *"+carryName+"."+sym)
 			continue
 		}
 		if !exprOK {
