@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,9 @@ import (
 // (yaegi v0.16.1 is the last release, so its layout holds still; a test guards it).
 //
 //   - A variable whose type involves no cell type (int, []float64, *nn.Tensor, error) is
-//     declared from a pointer to its value in the hidden carry package:
-//     var x = *__gogradCarry.P3.
+//     declared from a variable of its type in the hidden carry package, var x =
+//     __gogradCarry.V3, then given its old value. The carry variable is not nil: yaegi
+//     loses the type of a nil pointer exported as a variable.
 //   - One whose type involves cell types is declared with its type, var p []Point, then
 //     given its old value: yaegi builds a cell struct type with reflect.StructOf, which
 //     returns the same reflect type for the same fields, so a value of an unchanged cell
@@ -57,16 +59,14 @@ func planCarry(old *interp.Interpreter, names []string, changed map[string]bool)
 		zero := ov.IsZero() // nothing to lose
 		keep := zero || portable(ov, map[uintptr]bool{}, new(int))
 		if len(deps) == 0 && !isYaegiType(ov.Type()) {
-			// A pointer to the value: yaegi loses the type of a nil pointer exported as a var.
-			sym := "P" + strconv.Itoa(len(syms))
-			ptr := reflect.New(ov.Type())
-			if keep {
-				ptr.Elem().Set(ov)
-			} else {
+			sym := "V" + strconv.Itoa(len(syms))
+			syms[sym] = placeholder(ov.Type())
+			p.set[name] = ov
+			if !keep {
+				p.set[name] = reflect.Zero(ov.Type())
 				p.dropped = append(p.dropped, name)
 			}
-			syms[sym] = ptr
-			p.decls = append(p.decls, "var "+name+" = *"+carryName+"."+sym)
+			p.decls = append(p.decls, "var "+name+" = "+carryName+"."+sym)
 			continue
 		}
 		if !exprOK {
@@ -93,15 +93,42 @@ func (p *carryPlan) apply(fresh *interp.Interpreter) {
 		nv, ok := globals[name]
 		switch {
 		case !ok || !nv.CanSet():
-			p.dropped = append(p.dropped, name)
+			if !slices.Contains(p.dropped, name) {
+				p.dropped = append(p.dropped, name)
+			}
 		case nv.Type() == ov.Type():
 			nv.Set(ov)
 		case ov.Type().ConvertibleTo(nv.Type()):
 			nv.Set(ov.Convert(nv.Type()))
 		default:
-			p.dropped = append(p.dropped, name)
+			if !slices.Contains(p.dropped, name) {
+				p.dropped = append(p.dropped, name)
+			}
 		}
 	}
+}
+
+// placeholder returns a settable variable of type t whose value is not nil, where t can have
+// one: it only tells yaegi the type of the variable declared from it.
+func placeholder(t reflect.Type) reflect.Value {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(t.Elem()))
+	case reflect.Map:
+		v.Set(reflect.MakeMap(t))
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(t, 0, 0))
+	case reflect.Func:
+		v.Set(reflect.MakeFunc(t, func([]reflect.Value) []reflect.Value {
+			out := make([]reflect.Value, t.NumOut())
+			for i := range out {
+				out[i] = reflect.Zero(t.Out(i))
+			}
+			return out
+		}))
+	}
+	return v
 }
 
 // anyOf tells whether a and b share a key.
