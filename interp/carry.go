@@ -97,9 +97,9 @@ func (p *carryPlan) apply(fresh *interp.Interpreter) {
 				p.dropped = append(p.dropped, name)
 			}
 		case nv.Type() == ov.Type():
+			// Only the same type: reflect's ConvertibleTo recurses forever on yaegi's
+			// recursive types (type Node struct{ Next *Node }), which differ each time.
 			nv.Set(ov)
-		case ov.Type().ConvertibleTo(nv.Type()):
-			nv.Set(ov.Convert(nv.Type()))
 		default:
 			if !slices.Contains(p.dropped, name) {
 				p.dropped = append(p.dropped, name)
