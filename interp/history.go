@@ -91,16 +91,18 @@ func (h *history) addStmts(list []ast.Stmt) {
 	}
 }
 
-// addVar records a variable name once.
+// addVar records a variable name once; it replaces a declaration of the same name.
 func (h *history) addVar(name string) {
 	if name != "_" && !slices.Contains(h.vars, name) {
+		h.drop([]string{name})
 		h.vars = append(h.vars, name)
 	}
 }
 
-// put appends e after removing the entries that define one of its keys.
+// put appends e after removing the entries and variables that define one of its keys.
 func (h *history) put(e histDecl) {
 	h.drop(e.keys)
+	h.vars = slices.DeleteFunc(h.vars, func(v string) bool { return slices.Contains(e.keys, v) })
 	h.decls = append(h.decls, e)
 }
 
