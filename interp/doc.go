@@ -28,7 +28,8 @@
 // of all earlier cells are replayed in their latest definitions, the cell's own replacing the
 // ones it redefines (replay.go). Statements are not replayed: variables are carried over
 // with their values (carry.go), unless their type involves a redefined type, or their value
-// holds code of the old interpreter (a func literal, an interface value of a cell type);
+// holds code of the old interpreter (a func literal, an interface value of a cell type, a
+// model holding a cell-defined layer), or its type is recursive (yaegi builds those anew);
 // those keep their names with zero values, and the cell says so on stderr: "redefined
 // Point: dropped p, ps (re-run their cells)". When an earlier declaration no longer compiles
 // with the new definition (a method using a removed field), the cell fails and the session
