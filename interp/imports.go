@@ -66,6 +66,11 @@ func (s *Session) importAll(ctx context.Context, f *ast.File) error {
 	if err := s.eval(ctx, file, nil); err != nil {
 		return err
 	}
+	// The rewriter type-checks later cells; it must know the packages by the names they
+	// were imported under (import mr "math/rand"), which it never sees in a cell.
+	for _, spec := range specs {
+		s.compat.Import(spec.(*ast.ImportSpec))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name, path := range bound {
