@@ -4,6 +4,8 @@ import (
 	"context"
 	"go/ast"
 	"go/token"
+
+	"github.com/gograd/gograd/interp/compat"
 )
 
 // yaegi ignores a second definition of a type or a method, and functions declared before a
@@ -14,28 +16,7 @@ import (
 // new one.
 
 // methodKey names a method ("T.M"), or returns "" for a function; types are keyed by name.
-func methodKey(d *ast.FuncDecl) string {
-	if d.Recv == nil || len(d.Recv.List) == 0 {
-		return ""
-	}
-	t := d.Recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.StarExpr:
-			t = x.X
-			continue
-		case *ast.IndexExpr:
-			t = x.X
-			continue
-		case *ast.IndexListExpr:
-			t = x.X
-			continue
-		case *ast.Ident:
-			return x.Name + "." + d.Name.Name
-		}
-		return ""
-	}
-}
+func methodKey(d *ast.FuncDecl) string { return compat.MethodKey(d) }
 
 // withoutDoc prints a declaration without its doc comment, to compare definitions.
 func withoutDoc(n ast.Node) string {

@@ -214,8 +214,17 @@ func declNames(f *ast.File) []string {
 
 // funcKey is the name a function or method is remembered under: "f" or "T.M".
 func funcKey(d *ast.FuncDecl) string {
+	if k := MethodKey(d); k != "" {
+		return k
+	}
+	return d.Name.Name
+}
+
+// MethodKey names a method after its receiver's base type, "T.M" (for T, *T and generic
+// T[P]), and returns "" for a function. The session keys its definitions the same way.
+func MethodKey(d *ast.FuncDecl) string {
 	if d.Recv == nil || len(d.Recv.List) == 0 {
-		return d.Name.Name
+		return ""
 	}
 	t := d.Recv.List[0].Type
 	for {
@@ -232,7 +241,7 @@ func funcKey(d *ast.FuncDecl) string {
 		case *ast.Ident:
 			return x.Name + "." + d.Name.Name
 		}
-		return d.Name.Name
+		return ""
 	}
 }
 
