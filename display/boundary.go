@@ -73,34 +73,23 @@ func bounds(x *nn.Tensor) (xmin, xmax, ymin, ymax float64) {
 
 // predict returns the class of each row of a model's output; see DecisionBoundaryXY.
 func predict(out *nn.Tensor) []int {
-	d := out.Data()
-	cols := out.Cols()
-	rows := len(d) / max(cols, 1)
-	pred := make([]int, rows)
-	if cols == 1 {
-		threshold := float32(0.5)
-		for _, v := range d {
-			if v < 0 || v > 1 {
-				threshold = 0
-				break
-			}
-		}
-		for i, v := range d {
-			if v > threshold {
-				pred[i] = 1
-			}
-		}
-		return pred
+	if out.Cols() != 1 {
+		return nn.Argmax(out)
 	}
-	for i := range pred {
-		row := d[i*cols : (i+1)*cols]
-		best := 0
-		for j, v := range row {
-			if v > row[best] {
-				best = j
-			}
+	// One column: probabilities split at 0.5, logits or tanh outputs at 0.
+	d := out.Data()
+	threshold := float32(0.5)
+	for _, v := range d {
+		if v < 0 || v > 1 {
+			threshold = 0
+			break
 		}
-		pred[i] = best
+	}
+	pred := make([]int, len(d))
+	for i, v := range d {
+		if v > threshold {
+			pred[i] = 1
+		}
 	}
 	return pred
 }
