@@ -160,10 +160,40 @@ func evalCellAST(t *testing.T, i *interp.Interpreter, rw *Rewriter, name string,
 		}
 	}
 	if len(decls) > 0 {
-		run(&ast.File{Name: f.Name, Decls: decls, Package: f.Package})
+		file := &ast.File{Name: f.Name, Decls: decls, Package: f.Package, Scope: f.Scope}
+		probe(t, i, name, file)
+		run(file)
 	}
 	if len(stmts) > 0 {
 		run(&ast.BlockStmt{Lbrace: stmts[0].Pos(), List: stmts, Rbrace: stmts[len(stmts)-1].End()})
+	}
+}
+
+// probe compiles f with every name it declares renamed through the parser's objects, as
+// the session does before it evaluates a declaration file with types or methods (see
+// interp/probe.go): the rewrites must keep the identifiers they write for the cell's types
+// resolved to the declarations, or the renamed copy does not compile.
+func probe(t *testing.T, i *interp.Interpreter, name string, f *ast.File) {
+	t.Helper()
+	if f.Scope == nil || len(f.Scope.Objects) == 0 {
+		return
+	}
+	renamed := map[*ast.Ident]bool{} // a rewrite may use one node in two places
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Obj != nil && f.Scope.Objects[id.Name] == id.Obj {
+			renamed[id] = true
+		}
+		return true
+	})
+	for id := range renamed {
+		id.Name = "__probe_" + id.Name
+	}
+	_, err := i.CompileAST(f)
+	for id := range renamed {
+		id.Name = strings.TrimPrefix(id.Name, "__probe_")
+	}
+	if err != nil {
+		t.Fatalf("%s: compile with the declared names renamed: %v", name, err)
 	}
 }
 

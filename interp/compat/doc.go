@@ -27,10 +27,14 @@
 //
 // Invariants: rewrites keep the positions of the user's nodes, and new nodes take the
 // position of the construct they replace, so errors still point at the user's lines; the
-// names they introduce start with "_gg" and a number unique in the session; code that
-// yaegi already runs correctly comes out unchanged, except that the compound statements at
-// the top of func main (where the session puts a statement cell) run in function literals,
-// since yaegi's top level mishandles nested scopes. Rewrite never panics on a parsed file.
+// identifiers they write for the cell's own types share the parser's object of the
+// declaration (ast.Ident.Obj), since the session renames a cell's names through those
+// objects; the names they introduce start with "_gg" and a number unique in the session;
+// code that yaegi already runs correctly comes out unchanged, except that the compound
+// statements at the top of func main (where the session puts a statement cell) run in
+// function literals, and comma-ok type assertions there in function literals too, since
+// yaegi's top level mishandles nested scopes and those assertions. Rewrite never panics
+// on a parsed file.
 //
 // FEATURES.md lists every feature with its status.
 package compat

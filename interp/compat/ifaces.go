@@ -51,6 +51,7 @@ func (r *rewriter) typeExpr(t types.Type, pos token.Pos) ast.Expr {
 		return nil
 	}
 	setPos(x, pos)
+	resolve(x, r.scope)
 	return x
 }
 

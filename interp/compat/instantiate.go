@@ -2,7 +2,6 @@ package compat
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
@@ -59,15 +58,10 @@ func (r *rewriter) instantiate(call *ast.CallExpr) {
 	}
 	var args []ast.Expr
 	for i := 0; i < inst.TypeArgs.Len(); i++ {
-		t := inst.TypeArgs.At(i)
-		if !expressible(t) {
+		x := r.typeExpr(inst.TypeArgs.At(i), id.Pos())
+		if x == nil {
 			return
 		}
-		x, err := parser.ParseExpr(types.TypeString(t, r.qualifier))
-		if err != nil {
-			return
-		}
-		setPos(x, id.Pos())
 		args = append(args, x)
 	}
 	call.Fun = &ast.IndexListExpr{X: call.Fun, Lbrack: id.End(), Indices: args, Rbrack: id.End()}

@@ -35,8 +35,9 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 			last, err = n, fmt.Errorf("compat: internal error rewriting the cell: %v", p)
 		}
 	}()
-	r := &rewriter{fset: fset, info: info, n: n, symbols: symbols}
+	r := &rewriter{fset: fset, info: info, n: n, symbols: symbols, scope: f.Scope}
 	r.classify(f)
+	r.topAsserts = r.topCommaOK(f) // before commaOKAsserts: it turns var declarations into defines
 	r.commaOK = commaOKAsserts(f)
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
@@ -55,9 +56,11 @@ type rewriter struct {
 	ranges        map[*ast.RangeStmt]rangeKind        // decided on the original tree, before any change
 	yielded       map[ast.Expr][]reflect.Type         // types yielded by native iterators, by range expression
 	commaOK       map[*ast.TypeAssertExpr]bool        // type assertions used as v, ok := x.(T)
+	topAsserts    map[*ast.TypeAssertExpr]bool        // those of them outside functions (topassert.go)
 	nested        map[*ast.AssignStmt]bool            // multi-value defines to split (multidef.go)
 	pending       map[ast.Node][]ast.Stmt             // declarations to put before an if, for or switch
 	symbols       map[string]map[string]reflect.Value // the interpreter's native packages, or nil
+	scope         *ast.Scope                          // the parser's scope of the cell (resolve.go)
 	genericValues map[ast.Expr]types.Type             // top-level values from generic calls (generictop.go)
 	nativeVars    map[types.Object]bool               // variables defined from native calls (instantiate.go)
 	n             int                                 // counter for fresh names
@@ -107,6 +110,10 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		r.checkAssert(n.X, n.Type)
 		if x := r.assertIface(n.X, r.typeOf(n.X), n.Type, r.commaOK[n]); x != nil {
 			c.Replace(x)
+		} else if r.topAsserts[n] {
+			if x := r.assertInFunc(n); x != nil {
+				c.Replace(x)
+			}
 		}
 	case *ast.LabeledStmt:
 		if rs, ok := n.Stmt.(*ast.RangeStmt); ok {
@@ -148,9 +155,10 @@ func helper(pos token.Pos, name string) *ast.SelectorExpr {
 	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: HelperPackage}, Sel: &ast.Ident{NamePos: pos, Name: name}}
 }
 
-// ident returns a copy of id at pos, so that one name can appear in several places.
+// ident returns a copy of id at pos, so that one name can appear in several places; the
+// copy keeps the parser's object (resolve.go).
 func ident(id *ast.Ident, pos token.Pos) *ast.Ident {
-	return &ast.Ident{NamePos: pos, Name: id.Name}
+	return &ast.Ident{NamePos: pos, Name: id.Name, Obj: id.Obj}
 }
 
 // isBlank tells whether e is absent or the blank identifier.
