@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"reflect"
 	"strings"
@@ -48,7 +49,7 @@ func canonical(p string) string {
 func (s *Session) gogradSymbols() interp.Exports {
 	out := interp.Exports{}
 	for key, syms := range symbols.Symbols {
-		out[key] = copySymbols(syms)
+		out[key] = maps.Clone(syms)
 	}
 	dkey := displayPath + "/display"
 	if out[dkey] == nil {
@@ -64,15 +65,6 @@ func (s *Session) gogradSymbols() interp.Exports {
 		}
 	}
 	return out
-}
-
-// copySymbols copies a symbol table so the session can change its copy.
-func copySymbols(m map[string]reflect.Value) map[string]reflect.Value {
-	c := make(map[string]reflect.Value, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // available reports whether a package can be imported by cells, and its package name.

@@ -9,7 +9,10 @@
 // MapTypes stay in place.
 package stdlib
 
-import "reflect"
+import (
+	"maps"
+	"reflect"
+)
 
 //go:generate go run ./gen
 
@@ -22,7 +25,7 @@ var Symbols = map[string]map[string]reflect.Value{}
 func Merge(base map[string]map[string]reflect.Value) map[string]map[string]reflect.Value {
 	out := make(map[string]map[string]reflect.Value, len(base)+len(Symbols))
 	for key, syms := range base {
-		out[key] = copyTable(syms)
+		out[key] = maps.Clone(syms)
 	}
 	for key, syms := range Symbols {
 		dst := out[key]
@@ -37,13 +40,4 @@ func Merge(base map[string]map[string]reflect.Value) map[string]map[string]refle
 		}
 	}
 	return out
-}
-
-// copyTable copies one package's symbols.
-func copyTable(m map[string]reflect.Value) map[string]reflect.Value {
-	c := make(map[string]reflect.Value, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
