@@ -56,6 +56,7 @@ func (s *Session) dropRepeats(f *ast.File) map[string]bool {
 			var specs []ast.Spec
 			for _, sp := range d.Specs {
 				ts := sp.(*ast.TypeSpec)
+				compat.AddTags(ts) // as the remembered definition was rewritten
 				if !s.repeated(ts.Name.Name, withoutDoc(ts), redefined) {
 					specs = append(specs, sp)
 				}

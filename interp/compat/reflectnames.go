@@ -42,9 +42,10 @@ func hideUnexported(st *ast.StructType) {
 // index of their format argument.
 var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
 
-// typeVerbs rewrites the %T verbs of a fmt printf call whose argument has a static,
-// non-interface type involving cell types: the verb becomes %s and the argument the
-// type's name as Go prints it ("main.Point", "[]*main.Point").
+// typeVerbs rewrites the %T verbs of a fmt printf call whose argument has a static type
+// involving cell types, or an interface type that may hold one: the verb becomes %s and
+// the argument the type's name as Go prints it ("main.Point", "[]*main.Point"), found at
+// run time for an interface (dynamicTypeName).
 func (r *rewriter) typeVerbs(call *ast.CallExpr) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
@@ -79,12 +80,22 @@ func (r *rewriter) typeVerbs(call *ast.CallExpr) {
 			continue
 		}
 		t := r.typeOf(call.Args[ai])
-		if t == nil || types.IsInterface(t) || !mentionsCell(t) {
+		if t == nil {
 			continue
 		}
-		name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+		if types.IsInterface(t) {
+			x := r.dynamicTypeName(call.Args[ai], pkg.Name+`.Sprintf("%T", _ggx)`, false)
+			if x == nil {
+				continue
+			}
+			call.Args[ai] = x
+		} else if mentionsCell(t) {
+			name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+			call.Args[ai] = &ast.BasicLit{ValuePos: call.Args[ai].Pos(), Kind: token.STRING, Value: strconv.Quote(name)}
+		} else {
+			continue
+		}
 		b[v.at] = 's'
-		call.Args[ai] = &ast.BasicLit{ValuePos: call.Args[ai].Pos(), Kind: token.STRING, Value: strconv.Quote(name)}
 		changed = true
 	}
 	if changed {
@@ -159,4 +170,157 @@ func (r *rewriter) checkErrorsAs(call *ast.CallExpr) {
 	name := types.TypeString(p.Elem(), r.qualifier)
 	r.errorf(call.Pos(), "errors.As with a target of the cell type %s is not supported by the interpreter; "+
 		"use a type switch or a type assertion instead, with pointer receivers: if e, ok := err.(*T); ok {...}", name)
+}
+
+// IdentityTag is the struct tag key that typeIdentity puts on the first named field of every
+// struct type declared at a cell's top level.
+const IdentityTag = "gograd"
+
+// typeIdentity tags the first named field of a package-level struct type declared in the cell
+// with its name (`gograd:"main.P"`). yaegi stores a cell struct held in an interface as a
+// bare reflect struct, so two cell types with the same fields, or a cell type and the
+// anonymous struct of its fields, would be one type to a type assertion or a type switch:
+// `var x any = A{1}; _, ok := x.(B)` answered true. The tag makes their reflect types
+// distinct; it shows only to code that reads struct tags by reflection.
+func (r *rewriter) typeIdentity(spec *ast.TypeSpec) {
+	if obj := r.info.Defs[spec.Name]; obj == nil || obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
+		return
+	}
+	tagIdentity(spec)
+}
+
+// AddTags puts on a package-level type declaration the struct tags that Rewrite adds
+// (json:"-" on unexported fields, the identity tag), so that a session can tell whether a
+// declaration it is given again is the one it rewrote before.
+func AddTags(spec *ast.TypeSpec) {
+	ast.Inspect(spec.Type, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			hideUnexported(st)
+		}
+		return true
+	})
+	tagIdentity(spec)
+}
+
+// tagIdentity puts the identity tag on a package-level type declaration (see typeIdentity).
+func tagIdentity(spec *ast.TypeSpec) {
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || spec.TypeParams != nil || st.Fields == nil || spec.Assign.IsValid() {
+		return
+	}
+	f := identityField(st)
+	if f == nil {
+		return
+	}
+	tag := ""
+	if f.Tag != nil {
+		s, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			return
+		}
+		tag = s
+	}
+	if _, ok := reflect.StructTag(tag).Lookup(IdentityTag); ok {
+		return
+	}
+	tag = strings.TrimSpace(tag + " " + IdentityTag + `:"main.` + spec.Name.Name + `"`)
+	pos := f.Type.End()
+	if f.Tag != nil {
+		pos = f.Tag.ValuePos
+	}
+	lit := strconv.Quote(tag)
+	if strconv.CanBackquote(tag) {
+		lit = "`" + tag + "`"
+	}
+	f.Tag = &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: lit}
+}
+
+// identityField returns the field of st that typeIdentity tags: the first that is not
+// embedded (yaegi cannot build a struct with a tagged embedded interface), or nil.
+func identityField(st *ast.StructType) *ast.Field {
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
+			return f
+		}
+	}
+	return nil
+}
+
+// dynamicTypeName returns the expression naming the dynamic type of the interface value x
+// as Go does ("main.P", "*main.P", or "P" and "" with nameOnly, as reflect.Type.Name),
+// trying the cell types that a type assertion tells apart (distinctCellTypes); other
+// values are named by fallback, an expression of the value _ggx. It returns nil when the
+// session has no such cell type.
+func (r *rewriter) dynamicTypeName(x ast.Expr, fallback string, nameOnly bool) ast.Expr {
+	cands := r.distinctCellTypes()
+	if len(cands) == 0 {
+		return nil
+	}
+	var sb strings.Builder
+	sb.WriteString("func(_ggx any) string { ")
+	for _, t := range cands {
+		name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+		if nameOnly {
+			name = ""
+			if n, ok := t.(*types.Named); ok {
+				name = n.Obj().Name()
+			}
+		}
+		sb.WriteString("if _, _ggok := _ggx.(" + types.TypeString(t, r.qualifier) + "); _ggok { return " + strconv.Quote(name) + " }; ")
+	}
+	sb.WriteString("return " + fallback + " }(_ggARG)")
+	f := r.fragment(sb.String(), x.Pos())
+	if f == nil {
+		return nil
+	}
+	return substitute(f, "_ggARG", x)
+}
+
+// reflectName returns the replacement of reflect.TypeOf(x).Name() or .String() when x
+// has a cell type, or an interface type that may hold one (yaegi's reflect types of cell
+// types are unnamed), or nil.
+func (r *rewriter) reflectName(call *ast.CallExpr) ast.Expr {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 || (sel.Sel.Name != "Name" && sel.Sel.Name != "String") {
+		return nil
+	}
+	inner, ok := sel.X.(*ast.CallExpr)
+	if !ok || len(inner.Args) != 1 || inner.Ellipsis.IsValid() {
+		return nil
+	}
+	isel, ok := inner.Fun.(*ast.SelectorExpr)
+	if !ok || isel.Sel.Name != "TypeOf" {
+		return nil
+	}
+	pkg, ok := isel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != "reflect" {
+		return nil
+	}
+	nameOnly := sel.Sel.Name == "Name"
+	arg := inner.Args[0]
+	t := r.typeOf(arg)
+	switch {
+	case t == nil:
+		return nil
+	case types.IsInterface(t):
+		return r.dynamicTypeName(arg, pkg.Name+".TypeOf(_ggx)."+sel.Sel.Name+"()", nameOnly)
+	case !mentionsCell(t):
+		return nil
+	}
+	name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	if nameOnly {
+		name = ""
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name()
+		}
+	}
+	// x is still evaluated, for its effects, as reflect.TypeOf(x) would
+	f := r.fragment("func(any) string { return "+strconv.Quote(name)+" }(_ggARG)", call.Pos())
+	if f == nil {
+		return nil
+	}
+	return substitute(f, "_ggARG", arg)
 }

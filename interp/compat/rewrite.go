@@ -86,15 +86,25 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(x)
 		} else if x := r.conversion(n); x != nil {
 			c.Replace(x)
+		} else if x := r.reflectName(n); x != nil {
+			c.Replace(x)
+		} else if x := r.errorsIs(n); x != nil {
+			c.Replace(x)
 		} else {
 			r.instantiate(n)
 			r.redirectTwin(n)
-			r.printSlices(n)
+			r.printValues(n)
 			r.typeVerbs(n)
 			r.checkErrorsAs(n)
 		}
+	case *ast.BinaryExpr:
+		if x := r.equality(n); x != nil {
+			c.Replace(x)
+		}
 	case *ast.StructType:
 		hideUnexported(n)
+	case *ast.TypeSpec:
+		r.typeIdentity(n)
 	case *ast.ValueSpec:
 		r.assignIfaces(n)
 	case *ast.AssignStmt:

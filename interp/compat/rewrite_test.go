@@ -71,8 +71,10 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := source(t, fset, f); got != src {
-		t.Errorf("rewritten:\n%s\nwant it unchanged", got)
+	// the one change: typeIdentity's tag on P (reflectnames.go)
+	want := strings.Replace(src, "type P struct{ X, Y int }", "type P struct {\n\tX, Y int `gograd:\"main.P\"`\n}", 1)
+	if got := source(t, fset, f); got != want {
+		t.Errorf("rewritten:\n%s\nwant it unchanged but for the identity tag:\n%s", got, want)
 	}
 }
 
@@ -173,7 +175,7 @@ func TestPackagesTypeCheck(t *testing.T) {
 type stdImporter struct{ *sourceImporter }
 
 func (s stdImporter) Import(p string) (*types.Package, error) {
-	if p == "reflect" {
+	if p == "reflect" || p == "errors" {
 		return importer.ForCompiler(s.fset, "source", nil).Import(p)
 	}
 	return s.sourceImporter.Import(p)

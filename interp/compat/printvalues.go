@@ -1,0 +1,337 @@
+package compat
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// yaegi's fmt hook applies a cell type's String or Error method only to arguments whose
+// static type is that cell type. Anywhere else the method is lost: fmt.Println(a) with
+// `var a any = P{1, 2}` prints {1 2}, a []any holding a P prints yaegi's internal
+// pointers, a map[string]*Value prints bare pointers. The arguments of fmt's and log's
+// print functions that may hold such values (under %v, %s, %q, %x, %X) are rebuilt in
+// interpreted code, where yaegi still knows the dynamic types, into values fmt formats as
+// Go would:
+//
+//   - an interface value: each cell type with a String or Error method that may be in it
+//     is tried in turn, and a match is replaced by gogradcompat.Text(v.String());
+//   - a slice or array: a []any of the elements, each rebuilt;
+//   - a map: a map[any]any of the same keys with the values rebuilt (fmt sorts the keys
+//     the same way as long as they have one type).
+//
+// Tried types must be told apart at run time: yaegi stores a cell struct in an any as a
+// bare reflect struct, and two cell structs with the same fields would be one type to a
+// type assertion. typeIdentity (below) gives every cell struct type a distinct reflect
+// type. Non-struct cell types (type Celsius float64) and empty structs cannot be told
+// from their underlying types and are not tried: they still print without their methods
+// when held in an interface (FEATURES.md).
+
+// printCalls lists, per package path, the print functions whose arguments are formatted
+// with %v, with the index of their first such argument.
+var printCalls = map[string]map[string]int{
+	"fmt": {"Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1, "Append": 1, "Appendln": 1},
+	"log": {"Print": 0, "Println": 0, "Fatal": 0, "Fatalln": 0, "Panic": 0, "Panicln": 0},
+}
+
+// printfCalls lists, per package path, the printf functions with the index of their
+// format argument.
+var printfCalls = map[string]map[string]int{
+	"fmt": printfFuncs,
+	"log": {"Printf": 0, "Fatalf": 0, "Panicf": 0},
+}
+
+// methodVerbs are the verbs for which fmt calls a String or Error method.
+const methodVerbs = "vsqxX"
+
+// printValues rewrites the arguments of a print call that may hold cell values with a
+// String or Error method (see above).
+func (r *rewriter) printValues(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return
+	}
+	pn, ok := r.info.Uses[pkg].(*types.PkgName)
+	if !ok {
+		return
+	}
+	path := pn.Imported().Path()
+	if first, ok := printCalls[path][sel.Sel.Name]; ok {
+		for i := first; i < len(call.Args); i++ {
+			call.Args[i] = r.printable(call.Args[i])
+		}
+		return
+	}
+	fi, ok := printfCalls[path][sel.Sel.Name]
+	if !ok || len(call.Args) <= fi {
+		return
+	}
+	lit, ok := call.Args[fi].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return
+	}
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return
+	}
+	verbs, ok := scanVerbs(format)
+	if !ok {
+		return
+	}
+	for k, v := range verbs {
+		ai := fi + 1 + k
+		if ai >= len(call.Args) {
+			continue
+		}
+		if v.verb == 'w' {
+			call.Args[ai] = r.wrapped(call.Args[ai])
+		}
+		if strings.IndexByte(methodVerbs, v.verb) < 0 || sharpFlag(format, v.at) {
+			continue
+		}
+		call.Args[ai] = r.printable(call.Args[ai])
+	}
+}
+
+// sharpFlag tells whether the verb at offset at of format has the # flag (%#v prints Go
+// syntax, not the String method).
+func sharpFlag(format string, at int) bool {
+	i := strings.LastIndexByte(format[:at], '%')
+	return i >= 0 && strings.IndexByte(format[i:at], '#') >= 0
+}
+
+// printable returns e rebuilt for printing, or e itself when fmt prints it right as it is.
+func (r *rewriter) printable(e ast.Expr) ast.Expr {
+	t := r.typeOf(e)
+	if t == nil {
+		return e
+	}
+	b := &printBuilder{r: r}
+	src, ok := b.convert("_ggARG", t, 0, true)
+	if !ok {
+		return e
+	}
+	x := r.fragment(src, e.Pos())
+	if x == nil {
+		return e
+	}
+	return substitute(x, "_ggARG", e)
+}
+
+// printBuilder writes the Go source of a rebuilt value.
+type printBuilder struct {
+	r *rewriter
+}
+
+// convert returns the source of an expression printing like Go would print the value of
+// the expression src of type t, and whether a rebuild is needed at all. top is true for
+// a print call's own argument: yaegi's hook handles those with a static cell type.
+func (b *printBuilder) convert(src string, t types.Type, depth int, top bool) (string, bool) {
+	if depth > 3 { // deep nesting: leave it as yaegi prints it
+		return "", false
+	}
+	if types.IsInterface(t) {
+		return b.dynamic(src, t, depth)
+	}
+	if m := stringMethod(t); m != "" && mentionsCell(t) {
+		if top {
+			return "", false
+		}
+		return b.text(src, t, m)
+	}
+	d := strconv.Itoa(depth)
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		var elem types.Type
+		if s, ok := u.(*types.Slice); ok {
+			elem = s.Elem()
+		} else {
+			elem = u.(*types.Array).Elem()
+		}
+		if isByte(elem) {
+			return "", false
+		}
+		inner, ok := b.convert("_gge"+d, elem, depth+1, false)
+		if !ok {
+			return "", false
+		}
+		return "func() []any { var _ggo" + d + " []any; for _, _gge" + d + " := range " + src +
+			" { _ggo" + d + " = append(_ggo" + d + ", " + inner + ") }; return _ggo" + d + " }()", true
+	case *types.Map:
+		inner, ok := b.convert("_ggv"+d, u.Elem(), depth+1, false)
+		if !ok {
+			return "", false
+		}
+		return "func() map[any]any { _ggo" + d + " := map[any]any{}; for _ggk" + d + ", _ggv" + d + " := range " + src +
+			" { _ggo" + d + "[_ggk" + d + "] = " + inner + " }; return _ggo" + d + " }()", true
+	}
+	return "", false
+}
+
+// dynamic returns the source trying each cell type with a String or Error method that
+// an interface of type iface may hold.
+func (b *printBuilder) dynamic(src string, iface types.Type, depth int) (string, bool) {
+	it, _ := iface.Underlying().(*types.Interface)
+	if it == nil || stringMethod(iface) != "" { // an error or a Stringer already carries the method
+		return "", false
+	}
+	d := strconv.Itoa(depth)
+	var sb strings.Builder
+	n := 0
+	for _, t := range b.r.distinctCellTypes() {
+		m := stringMethod(t)
+		if m == "" || !types.Implements(t, it) {
+			continue
+		}
+		name := types.TypeString(t, b.r.qualifier)
+		v := "_ggv" + d
+		sb.WriteString("if " + v + ", _ggok := _ggx" + d + ".(" + name + "); _ggok { ")
+		if _, ptr := t.(*types.Pointer); ptr {
+			sb.WriteString("if " + v + " == nil { return nil }; ")
+		}
+		sb.WriteString("return " + HelperPackage + ".Text(" + v + "." + m + "()) }; ")
+		n++
+	}
+	if n == 0 {
+		return "", false
+	}
+	return "func(_ggx" + d + " any) any { " + sb.String() + "return _ggx" + d + " }(" + src + ")", true
+}
+
+// text returns the source of the text a value of static type t prints as through its
+// method m, nil (printed "<nil>", as fmt does) for a nil pointer.
+func (b *printBuilder) text(src string, t types.Type, m string) (string, bool) {
+	call := HelperPackage + ".Text(_ggp." + m + "())"
+	name := types.TypeString(t, b.r.qualifier)
+	if _, ptr := t.(*types.Pointer); ptr {
+		return "func(_ggp " + name + ") any { if _ggp == nil { return nil }; return " + call + " }(" + src + ")", true
+	}
+	return "func(_ggp " + name + ") any { return " + call + " }(" + src + ")", true
+}
+
+// stringMethod returns "Error" or "String" if fmt would call that method on a value of
+// type t (Error first, as fmt does), or "".
+func stringMethod(t types.Type) string {
+	ms := types.NewMethodSet(t)
+	for _, m := range []string{"Error", "String"} {
+		sel := ms.Lookup(nil, m)
+		if sel == nil {
+			continue
+		}
+		sig, ok := sel.Type().(*types.Signature)
+		if ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+			return m
+		}
+	}
+	return ""
+}
+
+// isByte tells whether t is byte: fmt prints []byte its own way, and cells rarely hide
+// cell types in one.
+func isByte(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// distinctCellTypes returns the package-level struct types declared in cells (and
+// pointers to them) that a type assertion tells apart at run time: non-generic, with a
+// field that is not embedded, which typeIdentity tagged.
+func (b *rewriter) distinctCellTypes() []types.Type {
+	var out []types.Type
+	for id, obj := range b.info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() || id.Name == "_" || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 {
+			continue
+		}
+		if st, ok := n.Underlying().(*types.Struct); !ok || !hasNamedField(st) {
+			continue
+		}
+		out = append(out, n, types.NewPointer(n))
+	}
+	sortTypes(out)
+	return out
+}
+
+// fragment parses the expression src, placed at pos, with its type names pointing at the
+// cell's declarations (resolve.go); nil if src does not parse.
+func (r *rewriter) fragment(src string, pos token.Pos) ast.Expr {
+	x, err := parser.ParseExpr(src)
+	if err != nil {
+		return nil
+	}
+	placeAt(x, pos)
+	resolve(x, r.scope)
+	return x
+}
+
+// substitute replaces the identifier name in x by e.
+func substitute(x ast.Expr, name string, e ast.Expr) ast.Expr {
+	out := astutil.Apply(x, nil, func(c *astutil.Cursor) bool {
+		if id, ok := c.Node().(*ast.Ident); ok && id.Name == name {
+			c.Replace(e)
+		}
+		return true
+	})
+	return out.(ast.Expr)
+}
+
+// placeAt moves every position in x to pos, so that a parsed fragment reports errors at
+// the place it replaces.
+func placeAt(x ast.Node, pos token.Pos) {
+	posType := reflect.TypeFor[token.Pos]()
+	ast.Inspect(x, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		v := reflect.ValueOf(n)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		v = v.Elem()
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Type() == posType && f.CanSet() && f.Int() != 0 {
+				f.SetInt(int64(pos))
+			}
+		}
+		return true
+	})
+}
+
+// hasNamedField tells whether st has a field that is not embedded (see identityField).
+func hasNamedField(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		if !st.Field(i).Embedded() {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapped returns the argument of a %w verb converted to error when it has a cell type:
+// yaegi would pass the bare value, which fmt.Errorf prints as %!w(...) and does not wrap.
+// The conversion goes through a function parameter, as toIface does.
+func (r *rewriter) wrapped(e ast.Expr) ast.Expr {
+	t := r.typeOf(e)
+	if t == nil || types.IsInterface(t) || !mentionsCell(t) || stringMethod(t) != "Error" {
+		return e
+	}
+	x := r.fragment("func(_ggx error) error { return _ggx }(_ggARG)", e.Pos())
+	if x == nil {
+		return e
+	}
+	return substitute(x, "_ggARG", e)
+}
