@@ -96,6 +96,12 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 		if v.verb == 'w' {
 			call.Args[ai] = r.wrapped(call.Args[ai])
 		}
+		if v.verb == 'v' && path == "fmt" && format[v.at-1] == '+' && format[v.at-2] == '%' {
+			if x := r.plusV(call.Args[ai], pkg.Name); x != nil {
+				call.Args[ai] = x
+				continue
+			}
+		}
 		if strings.IndexByte(methodVerbs, v.verb) < 0 || sharpFlag(format, v.at) {
 			continue
 		}
@@ -334,4 +340,76 @@ func (r *rewriter) wrapped(e ast.Expr) ast.Expr {
 		return e
 	}
 	return substitute(x, "_ggARG", e)
+}
+
+// plusV returns the text %+v prints for e, a cell struct or a pointer to one, built field by
+// field with fmtPkg.Sprintf, or nil when fmt prints it right. yaegi exports unexported
+// fields of cell structs as X<name>, and %+v shows those names ({Xdata:1}).
+func (r *rewriter) plusV(e ast.Expr, fmtPkg string) ast.Expr {
+	t := r.typeOf(e)
+	if t == nil {
+		return nil
+	}
+	src, ok := r.plusVSource("_ggARG", t, fmtPkg, 0)
+	if !ok {
+		return nil
+	}
+	x := r.fragment(src, e.Pos())
+	if x == nil {
+		return nil
+	}
+	return substitute(x, "_ggARG", e)
+}
+
+// plusVSource returns the source of plusV's text for the expression src of type t, and
+// whether t needs it (a struct declared in a cell with an unexported field, here or in a
+// nested struct field).
+func (r *rewriter) plusVSource(src string, t types.Type, fmtPkg string, depth int) (string, bool) {
+	if depth > 3 || !mentionsCell(t) || stringMethod(t) != "" {
+		return "", false
+	}
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok && depth == 0 { // fmt prints nested pointers as addresses
+		t, ptr = p.Elem(), true
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 || !mentionsCell(named) {
+		return "", false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	d := strconv.Itoa(depth)
+	v := "_ggp" + d
+	var parts []string
+	needed := false
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Name() == "_" {
+			return "", false
+		}
+		if !f.Exported() {
+			needed = true
+		}
+		field := v + "." + f.Name()
+		if inner, ok := r.plusVSource(field, f.Type(), fmtPkg, depth+1); ok {
+			needed = true
+			parts = append(parts, strconv.Quote(f.Name()+":")+" + "+inner)
+		} else {
+			parts = append(parts, strconv.Quote(f.Name()+":")+" + "+fmtPkg+`.Sprintf("%+v", `+field+")")
+		}
+	}
+	if !needed {
+		return "", false
+	}
+	body := `"{" + ` + strings.Join(parts, ` + " " + `) + ` + "}"`
+	if len(parts) == 0 {
+		body = `"{}"`
+	}
+	name := types.TypeString(t, r.qualifier)
+	if ptr {
+		return "func(" + v + " *" + name + `) string { if ` + v + ` == nil { return "<nil>" }; return "&" + ` + body + " }(" + src + ")", true
+	}
+	return "func(" + v + " " + name + ") string { return " + body + " }(" + src + ")", true
 }
