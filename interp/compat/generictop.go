@@ -10,9 +10,10 @@ import (
 // a generic function ("nil reflect type" for y := slices.Max(xs), a nil dereference for
 // c := slices.Clone(xs) or keys := slices.Collect(maps.Keys(m))), nor a package-level
 // var from one; inside a function it can. So such a value is computed in a function
-// literal of the result's type:
+// literal of the result's type (or types):
 //
 //	m := slices.Max(xs)  =>  m := func() int { return slices.Max(xs) }()
+//	next, stop := iter.Pull(seq)  =>  next, stop := func() (func() (int, bool), func()) { return iter.Pull(seq) }()
 
 // markGenericResults records, for the statements at the top of func main and the
 // package-level var declarations, the values computed by generic calls, with their types
@@ -181,11 +182,16 @@ func topValues(s ast.Stmt) []ast.Expr {
 		if len(s.Lhs) == len(s.Rhs) {
 			return s.Rhs
 		}
+		if len(s.Rhs) == 1 { // next, stop := iter.Pull(seq)
+			if _, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
+				return s.Rhs
+			}
+		}
 	case *ast.DeclStmt:
 		if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
 			var out []ast.Expr
 			for _, spec := range g.Specs {
-				if vs, ok := spec.(*ast.ValueSpec); ok && len(vs.Values) == len(vs.Names) {
+				if vs, ok := spec.(*ast.ValueSpec); ok && (len(vs.Values) == len(vs.Names) || len(vs.Values) == 1) {
 					out = append(out, vs.Values...)
 				}
 			}
@@ -231,13 +237,24 @@ func (r *rewriter) wrapGenericValues(f *ast.File) {
 		if !ok {
 			return v
 		}
-		te := r.typeExpr(t, v.Pos())
-		if te == nil {
-			return v
+		results := &ast.FieldList{}
+		elems := []types.Type{t}
+		if tuple, ok := t.(*types.Tuple); ok { // several results: next, stop := iter.Pull(seq)
+			elems = nil
+			for i := range tuple.Len() {
+				elems = append(elems, tuple.At(i).Type())
+			}
+		}
+		for _, et := range elems {
+			te := r.typeExpr(et, v.Pos())
+			if te == nil {
+				return v
+			}
+			results.List = append(results.List, &ast.Field{Type: te})
 		}
 		pos := v.Pos()
 		lit := &ast.FuncLit{
-			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: te}}}},
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: results},
 			Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{v}}),
 		}
 		return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
