@@ -68,7 +68,7 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 	path := pn.Imported().Path()
 	if first, ok := printCalls[path][sel.Sel.Name]; ok {
 		for i := first; i < len(call.Args); i++ {
-			call.Args[i] = r.printable(call.Args[i])
+			call.Args[i] = r.printable(call.Args[i], "%v")
 		}
 		return
 	}
@@ -105,7 +105,7 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 		if strings.IndexByte(methodVerbs, v.verb) < 0 || sharpFlag(format, v.at) {
 			continue
 		}
-		call.Args[ai] = r.printable(call.Args[ai])
+		call.Args[ai] = r.printable(call.Args[ai], format[strings.LastIndexByte(format[:v.at], '%'):v.at+1])
 	}
 }
 
@@ -116,13 +116,14 @@ func sharpFlag(format string, at int) bool {
 	return i >= 0 && strings.IndexByte(format[i:at], '#') >= 0
 }
 
-// printable returns e rebuilt for printing, or e itself when fmt prints it right as it is.
-func (r *rewriter) printable(e ast.Expr) ast.Expr {
+// printable returns e rebuilt for printing with spec (a verb with its flags: "%-8v"), or e
+// itself when fmt prints it right as it is.
+func (r *rewriter) printable(e ast.Expr, spec string) ast.Expr {
 	t := r.typeOf(e)
 	if t == nil {
 		return e
 	}
-	b := &printBuilder{r: r}
+	b := &printBuilder{r: r, spec: spec}
 	src, ok := b.convert("_ggARG", t, 0, true)
 	if !ok {
 		return e
@@ -135,8 +136,15 @@ func (r *rewriter) printable(e ast.Expr) ast.Expr {
 }
 
 // printBuilder writes the Go source of a rebuilt value.
+//
+// A cell struct is rebuilt when one of its exported fields must be (fmt calls the methods
+// of exported fields only): its fields are formatted as elements of a []any, which fmt
+// formats at the same depth and with the same verb and flags as fields, and the brackets
+// become braces (gogradcompat.Fields). A pointer to such a struct is rebuilt as a print
+// argument ("&{...}"); deeper, fmt prints a pointer as an address.
 type printBuilder struct {
-	r *rewriter
+	r    *rewriter
+	spec string // the verb and flags the value is printed with: a struct's fields take them
 }
 
 // convert returns the source of an expression printing like Go would print the value of
@@ -156,6 +164,9 @@ func (b *printBuilder) convert(src string, t types.Type, depth int, top bool) (s
 		return b.text(src, t, m)
 	}
 	d := strconv.Itoa(depth)
+	if src, ok := b.structFields(src, t, depth, top); ok {
+		return src, true
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Slice, *types.Array:
 		var elem types.Type
@@ -412,4 +423,46 @@ func (r *rewriter) plusVSource(src string, t types.Type, fmtPkg string, depth in
 		return "func(" + v + " *" + name + `) string { if ` + v + ` == nil { return "<nil>" }; return "&" + ` + body + " }(" + src + ")", true
 	}
 	return "func(" + v + " " + name + ") string { return " + body + " }(" + src + ")", true
+}
+
+// structFields returns the source of the text of a cell struct (or, as a print argument, a
+// pointer to one) that has an exported field to rebuild, and whether it has one.
+func (b *printBuilder) structFields(src string, t types.Type, depth int, top bool) (string, bool) {
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok && top {
+		t, ptr = p.Elem(), true
+	}
+	named, ok := t.(*types.Named)
+	if !ok || strings.ContainsAny(b.spec, "+#") || named.TypeParams().Len() > 0 || !mentionsCell(named) || stringMethod(named) != "" || (ptr && stringMethod(types.NewPointer(named)) != "") {
+		return "", false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	v := "_ggs" + strconv.Itoa(depth)
+	var fields []string
+	needed := false
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Name() == "_" {
+			return "", false
+		}
+		field := v + "." + f.Name()
+		if f.Exported() {
+			if inner, ok := b.convert(field, f.Type(), depth+1, false); ok {
+				field, needed = inner, true
+			}
+		}
+		fields = append(fields, field)
+	}
+	if !needed {
+		return "", false
+	}
+	text := HelperPackage + ".Fields(" + strconv.Quote(b.spec) + ", []any{" + strings.Join(fields, ", ") + "})"
+	name := types.TypeString(named, b.r.qualifier)
+	if ptr {
+		return "func(" + v + " *" + name + ") any { if " + v + " == nil { return nil }; return " + HelperPackage + `.Text("&" + ` + text + ") }(" + src + ")", true
+	}
+	return "func(" + v + " " + name + ") any { return " + HelperPackage + ".Text(" + text + ") }(" + src + ")", true
 }

@@ -175,7 +175,7 @@ func TestPackagesTypeCheck(t *testing.T) {
 type stdImporter struct{ *sourceImporter }
 
 func (s stdImporter) Import(p string) (*types.Package, error) {
-	if p == "reflect" || p == "errors" {
+	if p == "reflect" || p == "errors" || p == "fmt" {
 		return importer.ForCompiler(s.fset, "source", nil).Import(p)
 	}
 	return s.sourceImporter.Import(p)
