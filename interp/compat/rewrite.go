@@ -87,6 +87,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		} else if x := r.conversion(n); x != nil {
 			c.Replace(x)
 		} else {
+			r.variadicIfaces(n)
 			r.instantiate(n)
 			r.redirectTwin(n)
 			r.printSlices(n)
