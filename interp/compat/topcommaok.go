@@ -219,16 +219,15 @@ func (r *rewriter) commaValueType(x ast.Expr) types.Type {
 	case *ast.UnaryExpr:
 		inner = x.X
 	}
-	switch t := r.typeOf(inner).(type) {
-	case nil:
+	t := r.typeOf(inner)
+	if t == nil {
 		return nil
-	default:
-		switch u := t.Underlying().(type) {
-		case *types.Map:
-			return u.Elem()
-		case *types.Chan:
-			return u.Elem()
-		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return u.Elem()
+	case *types.Chan:
+		return u.Elem()
 	}
 	return nil
 }
