@@ -39,6 +39,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.classify(f)
 	r.topAsserts = r.topCommaOK(f) // before commaOKAsserts: it turns var declarations into defines
 	r.commaOK = commaOKAsserts(f)
+	r.recv = r.topCommaRecv(f)
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
 	r.markGenericResults(f)
@@ -63,6 +64,7 @@ type rewriter struct {
 	scope         *ast.Scope                          // the parser's scope of the cell (resolve.go)
 	genericValues map[ast.Expr]types.Type             // top-level values from generic calls (generictop.go)
 	nativeVars    map[types.Object]bool               // variables defined from native calls (instantiate.go)
+	recv          commaRecv                           // comma-ok indexes and receives outside functions (topcommaok.go)
 	n             int                                 // counter for fresh names
 	errs          []error
 }
@@ -91,6 +93,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		} else if x := r.errorsIs(n); x != nil {
 			c.Replace(x)
 		} else {
+			r.variadicIfaces(n)
 			r.instantiate(n)
 			r.redirectTwin(n)
 			r.printValues(n)
@@ -152,6 +155,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(s)
 		}
 	}
+	r.postCommaRecv(c)
 	return true
 }
 
