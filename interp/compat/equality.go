@@ -79,8 +79,7 @@ func (r *rewriter) equalFunc(tx, ty types.Type) string {
 // cell values uncomparable (false). The replacement walks the chain as errors.Is does
 // (Is methods, Unwrap() error, Unwrap() []error), comparing with equalFunc. yaegi's
 // assertions to those anonymous interfaces find the methods of cell types only, so native
-// wrappers (fmt.Errorf's %w) are unwrapped with errors.Unwrap; a native errors.Join of
-// cell errors is not looked into.
+// wrappers (fmt.Errorf's %w, errors.Join) are unwrapped by reflection (gogradcompat.Unwrap).
 func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Is" || len(call.Args) != 2 || call.Ellipsis.IsValid() {
@@ -109,7 +108,10 @@ func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
 				for _, _gge := range _ggu.Unwrap() { if _ggis(_gge) { return true } }
 				return false
 			}
-			_ggerr = ` + pkg.Name + `.Unwrap(_ggerr) // native wrappers: yaegi's assertions above miss them
+			_ggu, _ggus := ` + HelperPackage + `.Unwrap(_ggerr) // native wrappers: yaegi's assertions above miss them
+			if _ggu != nil { _ggerr = _ggu; continue }
+			for _, _gge := range _ggus { if _ggis(_gge) { return true } }
+			return false
 		}
 		return false
 	}

@@ -5,7 +5,10 @@
 // package visible under its name.
 package gogradcompat
 
-import "reflect"
+import (
+	"errors"
+	"reflect"
+)
 
 // BuiltinMin and BuiltinMax do not take the names Min and Max: yaegi keys the instances of
 // generic functions by bare name and type arguments, so gogradcompat.Max[float64] and
@@ -55,4 +58,26 @@ func Clear(x any) {
 		return
 	}
 	v.Clear()
+}
+
+// Unwrap returns what a native error wraps: the error its Unwrap() error method returns
+// (fmt.Errorf's %w), or the errors of its Unwrap() []error method (errors.Join). compat's
+// rewrite of errors.Is calls it after trying those methods by type assertion, which yaegi
+// answers for cell types only. (It lives here because yaegi reports a second import of
+// reflect in another file of the package as redeclared.)
+func Unwrap(err error) (error, []error) {
+	if err == nil {
+		return nil, nil
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return u, nil
+	}
+	m := reflect.ValueOf(err).MethodByName("Unwrap")
+	if !m.IsValid() || m.Type().NumIn() != 0 || m.Type().NumOut() != 1 {
+		return nil, nil
+	}
+	if list, ok := m.Call(nil)[0].Interface().([]error); ok {
+		return nil, list
+	}
+	return nil, nil
 }
