@@ -64,6 +64,8 @@ func (r *rewriter) equalFunc(tx, ty types.Type) string {
 	}
 	var sb strings.Builder
 	sb.WriteString("func(_ggx " + types.TypeString(tx, r.qualifier) + ", _ggy " + types.TypeString(ty, r.qualifier) + ") bool { ")
+	// yaegi panics asserting a nil interface, where Go answers false
+	sb.WriteString("if _ggx == nil || _ggy == nil { return _ggx == nil && _ggy == nil }; ")
 	for _, c := range cands {
 		sb.WriteString("if _gga, _ggok := _ggx.(" + c + "); _ggok { _ggb, _ggok := _ggy.(" + c + "); return _ggok && _gga == _ggb }; ")
 	}

@@ -222,7 +222,8 @@ func (b *printBuilder) dynamic(src string, iface types.Type, depth int) (string,
 	if n == 0 {
 		return "", false
 	}
-	return "func(_ggx" + d + " any) any { " + sb.String() + "return _ggx" + d + " }(" + src + ")", true
+	// yaegi panics asserting a nil interface, where Go answers false
+	return "func(_ggx" + d + " any) any { if _ggx" + d + " == nil { return nil }; " + sb.String() + "return _ggx" + d + " }(" + src + ")", true
 }
 
 // text returns the source of the text a value of static type t prints as through its

@@ -84,7 +84,7 @@ func (r *rewriter) typeVerbs(call *ast.CallExpr) {
 			continue
 		}
 		if types.IsInterface(t) {
-			x := r.dynamicTypeName(call.Args[ai], pkg.Name+`.Sprintf("%T", _ggx)`, false)
+			x := r.dynamicTypeName(call.Args[ai], pkg.Name+`.Sprintf("%T", _ggx)`, `"<nil>"`, false)
 			if x == nil {
 				continue
 			}
@@ -249,15 +249,15 @@ func identityField(st *ast.StructType) *ast.Field {
 // dynamicTypeName returns the expression naming the dynamic type of the interface value x
 // as Go does ("main.P", "*main.P", or "P" and "" with nameOnly, as reflect.Type.Name),
 // trying the cell types that a type assertion tells apart (distinctCellTypes); other
-// values are named by fallback, an expression of the value _ggx. It returns nil when the
-// session has no such cell type.
-func (r *rewriter) dynamicTypeName(x ast.Expr, fallback string, nameOnly bool) ast.Expr {
+// values are named by fallback, an expression of the value _ggx, and a nil interface by
+// onNil. It returns nil when the session has no such cell type.
+func (r *rewriter) dynamicTypeName(x ast.Expr, fallback, onNil string, nameOnly bool) ast.Expr {
 	cands := r.distinctCellTypes()
 	if len(cands) == 0 {
 		return nil
 	}
 	var sb strings.Builder
-	sb.WriteString("func(_ggx any) string { ")
+	sb.WriteString("func(_ggx any) string { if _ggx == nil { return " + onNil + " }; ") // yaegi panics asserting nil
 	for _, t := range cands {
 		name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
 		if nameOnly {
@@ -306,7 +306,8 @@ func (r *rewriter) reflectName(call *ast.CallExpr) ast.Expr {
 	case t == nil:
 		return nil
 	case types.IsInterface(t):
-		return r.dynamicTypeName(arg, pkg.Name+".TypeOf(_ggx)."+sel.Sel.Name+"()", nameOnly)
+		call := pkg.Name + ".TypeOf(_ggx)." + sel.Sel.Name + "()"
+		return r.dynamicTypeName(arg, call, pkg.Name+".TypeOf(nil)."+sel.Sel.Name+"()", nameOnly) // nil: panics as in Go
 	case !mentionsCell(t):
 		return nil
 	}
