@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"go/token"
 	"log"
 	"reflect"
 	"strings"
@@ -27,6 +28,7 @@ func (s *Session) hiddenSymbols() interp.Exports {
 		"ShowRich": reflect.ValueOf(s.showRich),
 		"GoPanic":  reflect.ValueOf(s.goPanic),
 		"Ctx":      reflect.ValueOf(&s.ctxVar).Elem(),
+		atName:     reflect.ValueOf(&s.atReg),
 	}}
 }
 
@@ -101,13 +103,16 @@ func (s *Session) showRich(v any, bundle map[string]any) {
 }
 
 // goPanic reports a panic recovered in a goroutine started by a cell on stderr; a goroutine
-// that called runtime.Goexit just ends.
-func (s *Session) goPanic(v any) {
+// that called runtime.Goexit just ends. goPos is the position of the go statement.
+func (s *Session) goPanic(v any, goPos int) {
 	if _, ok := v.(goexitCall); ok {
 		return
 	}
+	reg := s.atReg
 	s.stderr.flush()
-	text := "goroutine " + strings.Join(panicError(v, s.stderr.takePanics()).Traceback, "\n")
+	e := panicError(v, s.panicFrames(s.stderr.takePanics(), reg, token.Pos(goPos)))
+	s.quoteSource(e)
+	text := "goroutine " + strings.Join(e.Traceback, "\n")
 	if e, ok := v.(exitCall); ok {
 		text = fmt.Sprintf("a goroutine called os.Exit(%d): it stopped, the kernel keeps running", e.code)
 	}

@@ -18,8 +18,15 @@ import (
 // methodKey names a method ("T.M"), or returns "" for a function; types are keyed by name.
 func methodKey(d *ast.FuncDecl) string { return compat.MethodKey(d) }
 
-// withoutDoc prints a declaration without its doc comment, to compare definitions.
+// withoutDoc prints a declaration without its doc comment, to compare definitions. The
+// register stores of rewriteAt, which hold positions, are left out: a cell run again
+// defines the same method.
 func withoutDoc(n ast.Node) string {
+	return atStmt.ReplaceAllString(printWithoutDoc(n), "")
+}
+
+// printWithoutDoc prints a declaration without its doc comment.
+func printWithoutDoc(n ast.Node) string {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		c := *n

@@ -40,6 +40,8 @@ type Session struct {
 	writer   *display.Writer
 	std      interp.Exports  // the standard library cells import: Go 1.26's, minus what compat interprets
 	compat   compat.Rewriter // rewrites cells for yaegi; remembers earlier cells' declarations
+	at       atTable         // the functions and calls of the statements rewriteAt instrumented
+	atReg    int             // the position register (rewrite_at.go): cells store to it, racily
 
 	run sync.Mutex // held while a cell runs
 

@@ -1,0 +1,559 @@
+package interp
+
+import (
+	"go/ast"
+	"go/token"
+	"regexp"
+	"strconv"
+	"sync"
+)
+
+// yaegi reports a runtime panic at the first statement of the function or top-level piece it
+// happened in (its runCfg tracks no current node), so the session keeps the position itself:
+// rewriteAt puts before every statement that may panic an assignment of the statement's
+// position to a native variable, the position register:
+//
+//	m["a"] = 1  =>  *__gograd.At = 1234; m["a"] = 1
+//
+// The store costs about 20 ns in yaegi; statements that cannot panic (assignments of
+// arithmetic to plain variables, x++, return of a variable, branches) get none, so a tight
+// loop of arithmetic runs as before. When a panic reaches the session, the register holds the
+// statement that failed, unless a call returned into the middle of the statement (then the
+// register names a statement of the callee, which yaegi's innermost frame contradicts; see
+// panicFrames) or another goroutine stored after it.
+//
+// The compound statements' headers are covered too: the register is set before an if, for,
+// switch, select or range whose header may panic, and a for loop whose condition or post
+// statement may panic sets it again at the end of its body and before its continues, since the
+// condition runs after the body's statements.
+
+// atName is the register's name in the hidden package.
+const atName = "At"
+
+// atStmt matches a register store as go/printer prints it, to leave it out of the source
+// compared between definitions.
+var atStmt = regexp.MustCompile(`(?m)^[ \t]*\*` + hiddenName + `\.` + atName + ` = \d+;?\n`)
+
+// atBody is a function body or top-level piece that rewriteAt instrumented: where it is,
+// what yaegi calls its function in a panic, and the calls it makes by name, to find the call
+// site of an outer frame.
+type atBody struct {
+	start, end token.Position
+	fn         string      // yaegi's name: "" for top-level statements, "f", "M" (a method), "func", "f.func"
+	wrapper    bool        // a function literal the rewrites wrote around the user's code
+	goPos      token.Pos   // for the function of a go statement, the statement's position
+	calls      []namedCall // calls whose callee is named, outside nested function literals
+}
+
+// contains tells whether the body holds position p.
+func (b atBody) contains(p token.Position) bool {
+	before := func(x, y token.Position) bool {
+		return x.Line < y.Line || (x.Line == y.Line && x.Column <= y.Column)
+	}
+	return p.Filename == b.start.Filename && before(b.start, p) && before(p, b.end)
+}
+
+// namedCall is a call of f(...) or x.f(...).
+type namedCall struct {
+	name string
+	pos  token.Pos
+}
+
+// atTable is what rewriteAt learned, for panicFrames.
+type atTable struct {
+	mu     sync.Mutex
+	fn     map[token.Pos]string // register value -> yaegi name of its function
+	tail   map[token.Pos]bool   // register values of a cell's last expression (see evalTail)
+	bodies []atBody
+}
+
+// record adds what one rewrite learned.
+func (t *atTable) record(fn map[token.Pos]string, bodies []atBody) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.fn == nil {
+		t.fn, t.tail = map[token.Pos]string{}, map[token.Pos]bool{}
+	}
+	for p, name := range fn {
+		t.fn[p] = name
+	}
+	t.bodies = append(t.bodies, bodies...)
+}
+
+// isAtStore tells a register store of rewriteAt, returning its value.
+func isAtStore(st ast.Stmt) (token.Pos, bool) {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return token.NoPos, false
+	}
+	star, ok := as.Lhs[0].(*ast.StarExpr)
+	if !ok {
+		return token.NoPos, false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != atName {
+		return token.NoPos, false
+	}
+	if id, ok := sel.X.(*ast.Ident); !ok || id.Name != hiddenName {
+		return token.NoPos, false
+	}
+	lit, ok := as.Rhs[0].(*ast.BasicLit)
+	if !ok {
+		return token.NoPos, false
+	}
+	n, err := strconv.Atoi(lit.Value)
+	return token.Pos(n), err == nil
+}
+
+// markTail records that the register value p is set before a cell's last expression, which
+// evalTail may evaluate inside a function literal.
+func (t *atTable) markTail(p token.Pos) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.tail[p] = true
+}
+
+// fnOf returns the function of a register value.
+func (t *atTable) fnOf(p token.Pos) (string, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	name, ok := t.fn[p]
+	return name, ok
+}
+
+// funcOf tells whether a frame of yaegi's function fn may have set the register to p.
+func (t *atTable) funcOf(p token.Pos, fn string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	name, ok := t.fn[p]
+	return ok && (name == fn || (t.tail[p] && fn == litName(name)))
+}
+
+// goBody returns the body of the function a go statement at pos runs.
+func (t *atTable) goBody(pos token.Pos) (atBody, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i := len(t.bodies) - 1; i >= 0; i-- {
+		if t.bodies[i].goPos == pos {
+			return t.bodies[i], true
+		}
+	}
+	return atBody{}, false
+}
+
+// body returns the innermost instrumented body of yaegi's function fn that contains p.
+func (t *atTable) body(fn string, p token.Position) (atBody, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var best atBody
+	found := false
+	for i := len(t.bodies) - 1; i >= 0; i-- {
+		b := t.bodies[i]
+		if b.fn == fn && b.contains(p) && (!found || best.contains(b.start)) {
+			best, found = b, true
+		}
+	}
+	return best, found
+}
+
+// rewriteAt instruments f: its function bodies, and its statements when it is a statement
+// piece (the body of func main; a func main the user wrote is renamed before).
+func (s *Session) rewriteAt(fset *token.FileSet, f *ast.File) error {
+	in := &instrumenter{fset: fset, fn: map[token.Pos]string{}}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			in.exprs(d)
+			continue
+		}
+		if fd.Body == nil {
+			continue
+		}
+		name := fd.Name.Name // yaegi names a method without its type
+		if fd.Recv == nil && name == "main" {
+			name = "" // a statement piece: yaegi runs it as top-level code
+		}
+		in.body(name, fd.Body, false)
+	}
+	s.at.record(in.fn, in.bodies)
+	return nil
+}
+
+// instrumenter walks one file.
+type instrumenter struct {
+	fset   *token.FileSet
+	fn     map[token.Pos]string
+	bodies []atBody
+}
+
+// body instruments a function body (or a piece) whose yaegi name is fn.
+func (in *instrumenter) body(fn string, b *ast.BlockStmt, wrapper bool) int {
+	i := len(in.bodies)
+	// A piece's braces are in the wrapper, outside the cell's file; a rewrite's are
+	// anywhere.
+	start, end := b.Pos(), b.End()
+	if n := len(b.List); n > 0 {
+		start, end = b.List[0].Pos(), max(end, b.List[n-1].End())
+	}
+	in.bodies = append(in.bodies, atBody{start: in.fset.Position(start), end: in.fset.Position(end), fn: fn, wrapper: wrapper})
+	in.block(fn, b, i)
+	return i
+}
+
+// set is the register store for the statement at pos, in function fn.
+func (in *instrumenter) set(fn string, pos token.Pos) ast.Stmt {
+	in.fn[pos] = fn
+	return &ast.AssignStmt{
+		Lhs:    []ast.Expr{&ast.StarExpr{Star: pos, X: &ast.SelectorExpr{X: &ast.Ident{Name: hiddenName, NamePos: pos}, Sel: &ast.Ident{Name: atName, NamePos: pos}}}},
+		TokPos: pos,
+		Tok:    token.ASSIGN,
+		Rhs:    []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(int(pos))}},
+	}
+}
+
+// block instruments a statement list in place; body is the index of the enclosing body.
+func (in *instrumenter) block(fn string, b *ast.BlockStmt, body int) {
+	if b != nil {
+		b.List = in.list(fn, b.List, body)
+	}
+}
+
+// list returns stmts with the register stores added, its compound statements instrumented.
+func (in *instrumenter) list(fn string, stmts []ast.Stmt, body int) []ast.Stmt {
+	out := make([]ast.Stmt, 0, len(stmts))
+	for _, st := range stmts {
+		if stmtMayPanic(st) {
+			out = append(out, in.set(fn, st.Pos()))
+		}
+		in.inner(fn, st, body)
+		out = append(out, st)
+	}
+	return out
+}
+
+// inner instruments the blocks inside one statement and the function literals in its
+// expressions, and records its named calls.
+func (in *instrumenter) inner(fn string, st ast.Stmt, body int) {
+	switch st := st.(type) {
+	case *ast.BlockStmt:
+		in.block(fn, st, body)
+		return
+	case *ast.LabeledStmt:
+		in.inner(fn, st.Stmt, body)
+		return
+	case *ast.IfStmt:
+		in.headers(fn, body, st.Init, st.Cond)
+		in.block(fn, st.Body, body)
+		for e := st.Else; e != nil; {
+			switch x := e.(type) {
+			case *ast.IfStmt:
+				in.headers(fn, body, x.Init, x.Cond)
+				in.block(fn, x.Body, body)
+				e = x.Else
+				continue
+			case *ast.BlockStmt:
+				in.block(fn, x, body)
+			}
+			break
+		}
+		return
+	case *ast.ForStmt:
+		in.headers(fn, body, st.Init, st.Cond, st.Post)
+		in.block(fn, st.Body, body)
+		if exprMayPanic(st.Cond) || (st.Post != nil && stmtMayPanic(st.Post)) {
+			in.repeatHeader(fn, st, st.Body)
+		}
+		return
+	case *ast.RangeStmt:
+		in.headers(fn, body, st.X)
+		in.block(fn, st.Body, body)
+		return
+	case *ast.SwitchStmt:
+		in.headers(fn, body, st.Init, st.Tag)
+		for _, c := range st.Body.List {
+			cc := c.(*ast.CaseClause)
+			in.headers(fn, body, exprNodes(cc.List)...)
+			cc.Body = in.list(fn, cc.Body, body)
+		}
+		return
+	case *ast.TypeSwitchStmt:
+		in.headers(fn, body, st.Init, st.Assign)
+		for _, c := range st.Body.List {
+			cc := c.(*ast.CaseClause)
+			cc.Body = in.list(fn, cc.Body, body)
+		}
+		return
+	case *ast.SelectStmt:
+		for _, c := range st.Body.List {
+			cc := c.(*ast.CommClause)
+			in.headers(fn, body, cc.Comm)
+			cc.Body = in.list(fn, cc.Body, body)
+		}
+		return
+	}
+	in.headers(fn, body, st)
+}
+
+// headers records the named calls of header nodes and instruments the function literals in
+// them.
+func (in *instrumenter) headers(fn string, body int, nodes ...ast.Node) {
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		in.exprsIn(fn, body, n)
+	}
+}
+
+// exprs instruments the function literals of a declaration that is not a function (var x =
+// func() {...}).
+func (in *instrumenter) exprs(d ast.Decl) {
+	ast.Inspect(d, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			in.body("func", lit.Body, isWrapper(lit))
+			return false
+		}
+		return true
+	})
+}
+
+// exprsIn records the named calls in n for the body at index body and instruments the
+// function literals in n, which yaegi names after the enclosing function.
+func (in *instrumenter) exprsIn(fn string, body int, n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool { return in.visit(fn, body, n) })
+}
+
+// visit is exprsIn's ast.Inspect function.
+func (in *instrumenter) visit(fn string, body int, n ast.Node) bool {
+	switch x := n.(type) {
+	case *ast.GoStmt:
+		lit, ok := x.Call.Fun.(*ast.FuncLit)
+		if !ok {
+			break
+		}
+		i := in.body(litName(fn), lit.Body, isWrapper(lit))
+		in.bodies[i].goPos = x.Pos()
+		for _, a := range x.Call.Args {
+			in.exprsIn(fn, body, a)
+		}
+		return false
+	case *ast.FuncLit:
+		if isRecoverHook(x) {
+			return false // it must not overwrite the register before it reads it
+		}
+		in.body(litName(fn), x.Body, isWrapper(x))
+		return false
+	case *ast.CallExpr:
+		switch f := ast.Unparen(x.Fun).(type) {
+		case *ast.Ident:
+			in.bodies[body].calls = append(in.bodies[body].calls, namedCall{f.Name, x.Pos()})
+		case *ast.SelectorExpr:
+			in.bodies[body].calls = append(in.bodies[body].calls, namedCall{f.Sel.Name, x.Pos()})
+		}
+	}
+	return true
+}
+
+// isRecoverHook tells rewriteGo's deferred function, which reads the register.
+func isRecoverHook(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "GoPanic" {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == hiddenName {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isWrapper tells a function literal that a rewrite wrote around the user's code (compat's
+// around a top-level loop, rewriteGo's around a go statement's call): it starts where its
+// first statement does.
+func isWrapper(lit *ast.FuncLit) bool {
+	return len(lit.Body.List) > 0 && lit.Pos() == lit.Body.List[0].Pos()
+}
+
+// litName is yaegi's name for a function literal inside the function named fn.
+func litName(fn string) string {
+	if fn == "" {
+		return "func"
+	}
+	return fn + ".func"
+}
+
+// exprNodes converts expressions to nodes.
+func exprNodes(xs []ast.Expr) []ast.Node {
+	out := make([]ast.Node, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+// repeatHeader sets the register back to the for statement at the end of its body and
+// before the continues that go to its next iteration, where its condition and post
+// statement run again.
+func (in *instrumenter) repeatHeader(fn string, loop *ast.ForStmt, body *ast.BlockStmt) {
+	var fix func(stmts []ast.Stmt, nested bool) []ast.Stmt
+	fix = func(stmts []ast.Stmt, nested bool) []ast.Stmt {
+		var out []ast.Stmt
+		for _, st := range stmts {
+			if br, ok := st.(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && br.Label == nil && !nested {
+				out = append(out, in.set(fn, loop.Pos()))
+			}
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.BlockStmt:
+					x.List = fix(x.List, nested)
+					return false
+				case *ast.CaseClause:
+					x.Body = fix(x.Body, nested)
+					return false
+				case *ast.CommClause:
+					x.Body = fix(x.Body, nested)
+					return false
+				case *ast.ForStmt:
+					if x != loop {
+						x.Body.List = fix(x.Body.List, true)
+						return false
+					}
+				case *ast.RangeStmt:
+					x.Body.List = fix(x.Body.List, true)
+					return false
+				}
+				return true
+			})
+			out = append(out, st)
+		}
+		return out
+	}
+	body.List = append(fix(body.List, false), in.set(fn, loop.Pos()))
+}
+
+// stmtMayPanic tells whether a statement may panic by itself, its nested blocks aside: it is
+// false only for statements made of assignments of arithmetic on plain variables and
+// constants, branches and the like.
+func stmtMayPanic(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		switch st.Tok {
+		case token.QUO_ASSIGN, token.REM_ASSIGN, token.SHL_ASSIGN, token.SHR_ASSIGN:
+			return true
+		}
+		for _, l := range st.Lhs {
+			if _, ok := l.(*ast.Ident); !ok {
+				return true
+			}
+		}
+		return exprsMayPanic(st.Rhs)
+	case *ast.IncDecStmt:
+		_, ok := st.X.(*ast.Ident)
+		return !ok
+	case *ast.ExprStmt:
+		return exprMayPanic(st.X)
+	case *ast.ReturnStmt:
+		return exprsMayPanic(st.Results)
+	case *ast.DeclStmt:
+		g, ok := st.Decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			return false
+		}
+		for _, sp := range g.Specs {
+			if vs, ok := sp.(*ast.ValueSpec); ok && exprsMayPanic(vs.Values) {
+				return true
+			}
+		}
+		return false
+	case *ast.BranchStmt, *ast.EmptyStmt, *ast.BlockStmt:
+		return false
+	case *ast.LabeledStmt:
+		return stmtMayPanic(st.Stmt)
+	case *ast.IfStmt:
+		return (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Cond) || elseMayPanic(st.Else)
+	case *ast.ForStmt:
+		return (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Cond) || (st.Post != nil && stmtMayPanic(st.Post))
+	case *ast.RangeStmt:
+		return exprMayPanic(st.X) || !isIdentOrNil(st.Key) || !isIdentOrNil(st.Value)
+	case *ast.SwitchStmt:
+		if (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Tag) {
+			return true
+		}
+		for _, c := range st.Body.List {
+			if exprsMayPanic(c.(*ast.CaseClause).List) {
+				return true
+			}
+		}
+		return false
+	case *ast.TypeSwitchStmt:
+		return (st.Init != nil && stmtMayPanic(st.Init)) || stmtMayPanic(st.Assign)
+	}
+	// send, go, defer, select and anything else
+	return true
+}
+
+// elseMayPanic tells whether the conditions of an else-if chain may panic: they have no
+// statement of their own to set the register before, so the chain's first if does.
+func elseMayPanic(e ast.Stmt) bool {
+	ifs, ok := e.(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	return (ifs.Init != nil && stmtMayPanic(ifs.Init)) || exprMayPanic(ifs.Cond) || elseMayPanic(ifs.Else)
+}
+
+// isIdentOrNil tells whether x is absent or a plain variable.
+func isIdentOrNil(x ast.Expr) bool {
+	if x == nil {
+		return true
+	}
+	_, ok := x.(*ast.Ident)
+	return ok
+}
+
+// exprsMayPanic tells whether one of xs may panic.
+func exprsMayPanic(xs []ast.Expr) bool {
+	for _, x := range xs {
+		if exprMayPanic(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// exprMayPanic tells whether evaluating x may panic: false only for identifiers, literals,
+// function literals and the operators that cannot fail (not /, %, shifts, comparisons,
+// which panic on interfaces holding incomparable values, nor dereferences and receives),
+// and for len and cap of such operands.
+func exprMayPanic(x ast.Expr) bool {
+	switch x := x.(type) {
+	case nil:
+		return false
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return false
+	case *ast.ParenExpr:
+		return exprMayPanic(x.X)
+	case *ast.UnaryExpr:
+		switch x.Op {
+		case token.SUB, token.ADD, token.NOT, token.XOR, token.AND:
+			return exprMayPanic(x.X)
+		}
+		return true
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.AND, token.OR, token.XOR, token.AND_NOT,
+			token.LAND, token.LOR, token.LSS, token.GTR, token.LEQ, token.GEQ:
+			return exprMayPanic(x.X) || exprMayPanic(x.Y)
+		}
+		return true
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap") && id.Obj == nil {
+			return exprsMayPanic(x.Args)
+		}
+		return true
+	}
+	return true
+}
