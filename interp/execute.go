@@ -181,13 +181,14 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if len(p.file.Decls) == 0 {
 			return nil
 		}
+		srcs := defSources(p.file) // as the user wrote them, which dropRepeats compares
 		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
 		}
 		if err := s.probe(p.file); err != nil {
 			return err
 		}
-		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file); s.record(p.file, nil) }
+		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file, srcs); s.record(p.file, nil) }
 		if len(redefined) > 0 {
 			return s.rebuild(ctx, p.file, redefined, done)
 		}

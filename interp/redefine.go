@@ -90,8 +90,37 @@ func (s *Session) repeated(key, src string, redefined map[string]bool) bool {
 	return ok && old.src == src
 }
 
-// rememberDefs records the types, methods and functions of an evaluated declaration file.
-func (s *Session) rememberDefs(f *ast.File) {
+// defSources returns the source of f's types and methods by key ("T", "T.M"), before the
+// rewrites change it.
+func defSources(f *ast.File) map[string]string {
+	srcs := map[string]string{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if key := methodKey(d); key != "" {
+				srcs[key] = withoutDoc(d)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
+					srcs[ts.Name.Name] = withoutDoc(ts)
+				}
+			}
+		}
+	}
+	return srcs
+}
+
+// rememberDefs records the types, methods and functions of an evaluated declaration file;
+// srcs holds the sources of its types and methods as written (defSources), which the
+// next definition is compared with.
+func (s *Session) rememberDefs(f *ast.File, srcs map[string]string) {
+	source := func(key string, n ast.Node) string {
+		if src, ok := srcs[key]; ok {
+			return src
+		}
+		return withoutDoc(n)
+	}
 	fset := s.yaegi().FileSet()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -99,14 +128,14 @@ func (s *Session) rememberDefs(f *ast.File) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if key := methodKey(d); key != "" {
-				s.typeDefs[key] = definition{src: withoutDoc(d), pos: fset.Position(d.Name.Pos()).String()}
+				s.typeDefs[key] = definition{src: source(key, d), pos: fset.Position(d.Name.Pos()).String()}
 			} else if d.Recv == nil {
 				s.funcs[d.Name.Name] = d
 			}
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
 				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
-					s.typeDefs[ts.Name.Name] = definition{src: withoutDoc(ts), pos: fset.Position(ts.Name.Pos()).String()}
+					s.typeDefs[ts.Name.Name] = definition{src: source(ts.Name.Name, ts), pos: fset.Position(ts.Name.Pos()).String()}
 				}
 			}
 		}

@@ -23,7 +23,8 @@ import (
 // panicFrames) or another goroutine stored after it.
 //
 // The compound statements' headers are covered too: the register is set before an if, for,
-// switch, select or range whose header may panic, and a for loop whose condition or post
+// switch, select or range whose header may panic (an else-if becomes else { store; if ... }),
+// and a for loop whose condition or post
 // statement may panic sets it again at the end of its body and before its continues, since the
 // condition runs after the body's statements.
 
@@ -244,17 +245,16 @@ func (in *instrumenter) inner(fn string, st ast.Stmt, body int) {
 	case *ast.IfStmt:
 		in.headers(fn, body, st.Init, st.Cond)
 		in.block(fn, st.Body, body)
-		for e := st.Else; e != nil; {
-			switch x := e.(type) {
-			case *ast.IfStmt:
-				in.headers(fn, body, x.Init, x.Cond)
-				in.block(fn, x.Body, body)
-				e = x.Else
-				continue
-			case *ast.BlockStmt:
-				in.block(fn, x, body)
-			}
-			break
+		if elif, ok := st.Else.(*ast.IfStmt); ok && stmtMayPanic(elif) {
+			// an else-if whose header may panic gets a statement to set the register in:
+			// else { store; if ... }
+			st.Else = &ast.BlockStmt{Lbrace: elif.Pos(), List: []ast.Stmt{elif}, Rbrace: elif.End()}
+		}
+		switch e := st.Else.(type) {
+		case *ast.IfStmt:
+			in.inner(fn, e, body)
+		case *ast.BlockStmt:
+			in.block(fn, e, body)
 		}
 		return
 	case *ast.ForStmt:
@@ -473,7 +473,7 @@ func stmtMayPanic(st ast.Stmt) bool {
 	case *ast.LabeledStmt:
 		return stmtMayPanic(st.Stmt)
 	case *ast.IfStmt:
-		return (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Cond) || elseMayPanic(st.Else)
+		return (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Cond)
 	case *ast.ForStmt:
 		return (st.Init != nil && stmtMayPanic(st.Init)) || exprMayPanic(st.Cond) || (st.Post != nil && stmtMayPanic(st.Post))
 	case *ast.RangeStmt:
@@ -493,16 +493,6 @@ func stmtMayPanic(st ast.Stmt) bool {
 	}
 	// send, go, defer, select and anything else
 	return true
-}
-
-// elseMayPanic tells whether the conditions of an else-if chain may panic: they have no
-// statement of their own to set the register before, so the chain's first if does.
-func elseMayPanic(e ast.Stmt) bool {
-	ifs, ok := e.(*ast.IfStmt)
-	if !ok {
-		return false
-	}
-	return (ifs.Init != nil && stmtMayPanic(ifs.Init)) || exprMayPanic(ifs.Cond) || elseMayPanic(ifs.Else)
 }
 
 // isIdentOrNil tells whether x is absent or a plain variable.
