@@ -25,6 +25,7 @@ type Result struct {
 func (s *Session) Execute(ctx context.Context, code string, out Output) (Result, error) {
 	s.run.Lock()
 	defer s.run.Unlock()
+	s.setRegister(0)
 	s.begin(ctx, out)
 	defer s.end()
 	s.keepSource(out.ExecutionCount(), code)
@@ -45,7 +46,6 @@ func (s *Session) begin(ctx context.Context, out Output) {
 	defer s.mu.Unlock()
 	s.out, s.cellCtx = out, ctx
 	s.result, s.hasResult = nil, false
-	s.atReg = 0
 }
 
 // end leaves the output of the last cell in place for late goroutines, and ctx to follow
@@ -70,7 +70,7 @@ func (s *Session) cellError(err error) *Error {
 	case errors.As(err, &ce):
 		return newError("CompileError", cleanMessage(ce.msg), nil)
 	case errors.As(err, &p):
-		return panicError(p.Value, s.panicFrames(s.stderr.takePanics(), s.atReg, token.NoPos))
+		return panicError(p.Value, s.panicFrames(s.stderr.takePanics(), s.register(), token.NoPos))
 	}
 	return newError("CompileError", cleanMessage(err.Error()), nil)
 }

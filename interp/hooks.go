@@ -28,7 +28,6 @@ func (s *Session) hiddenSymbols() interp.Exports {
 		"ShowRich": reflect.ValueOf(s.showRich),
 		"GoPanic":  reflect.ValueOf(s.goPanic),
 		"Ctx":      reflect.ValueOf(&s.ctxVar).Elem(),
-		atName:     reflect.ValueOf(&s.atReg),
 	}}
 }
 
@@ -103,14 +102,21 @@ func (s *Session) showRich(v any, bundle map[string]any) {
 }
 
 // goPanic reports a panic recovered in a goroutine started by a cell on stderr; a goroutine
-// that called runtime.Goexit just ends. goPos is the position of the go statement.
-func (s *Session) goPanic(v any, goPos int) {
+// that called runtime.Goexit just ends. goPos is the position of the go statement, local the
+// register of the goroutine's function.
+func (s *Session) goPanic(v any, goPos, local int) {
 	if _, ok := v.(goexitCall); ok {
 		return
 	}
-	reg := s.atReg
+	reg := s.register()
 	s.stderr.flush()
-	e := panicError(v, s.panicFrames(s.stderr.takePanics(), reg, token.Pos(goPos)))
+	lines := s.stderr.takePanics()
+	if len(parseFrames(lines)) == 0 {
+		// the panic is the goroutine function's own: its statements store to its own
+		// register, which other goroutines do not overwrite (rewriteAt)
+		reg = local
+	}
+	e := panicError(v, s.panicFrames(lines, reg, token.Pos(goPos)))
 	s.quoteSource(e)
 	text := "goroutine " + strings.Join(e.Traceback, "\n")
 	if e, ok := v.(exitCall); ok {

@@ -28,9 +28,10 @@ func rewriteGo(_ *token.FileSet, f *ast.File) error {
 }
 
 // recoverHook is the deferred function that reports a goroutine's panic, given the position
-// of the go statement.
+// of the go statement, and the position register of the goroutine's function (rewriteAt
+// declares one in it).
 func recoverHook(pos token.Pos) string {
-	return "func() { if r := recover(); r != nil { " + hiddenName + ".GoPanic(r, " + strconv.Itoa(int(pos)) + ") } }"
+	return "func() { if r := recover(); r != nil { " + hiddenName + ".GoPanic(r, " + strconv.Itoa(int(pos)) + ", " + atVar + ") } }"
 }
 
 // guardGo returns the replacement of one go statement.
