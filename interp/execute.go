@@ -25,7 +25,7 @@ type Result struct {
 func (s *Session) Execute(ctx context.Context, code string, out Output) (Result, error) {
 	s.run.Lock()
 	defer s.run.Unlock()
-	s.setRegister(0)
+	s.resetRegisters()
 	s.begin(ctx, out)
 	defer s.end()
 	s.keepSource(out.ExecutionCount(), code)
@@ -70,7 +70,7 @@ func (s *Session) cellError(err error) *Error {
 	case errors.As(err, &ce):
 		return newError("CompileError", cleanMessage(ce.msg), nil)
 	case errors.As(err, &p):
-		return panicError(p.Value, s.panicFrames(s.stderr.takePanics(), s.register(), token.NoPos))
+		return panicError(p.Value, s.panicFrames(s.stderr.takePanics(), s.registers(0), token.NoPos))
 	}
 	return newError("CompileError", cleanMessage(err.Error()), nil)
 }
@@ -266,7 +266,7 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt, at ast.Stmt) e
 	}
 	// The function literal of withValue is no frame of the user's in a panic's traceback.
 	fset := s.yaegi().FileSet()
-	s.at.record(nil, []atBody{{start: fset.Position(pos), end: fset.Position(es.X.End()), fn: litName(""), wrapper: true}})
+	s.at.record(nil, []atBody{{start: fset.Position(pos), end: fset.Position(es.X.End()), fn: litName(""), reg: regTop, wrapper: true}})
 	// Each variant costs a compilation: try a method only when some cell type has it.
 	var variants []ast.Expr
 	if s.cellMethod("MIMEBundle") {

@@ -44,7 +44,7 @@ func parseFrames(lines []string) []frame {
 // register's value when the panic reached the session and, for a goroutine's panic, the
 // position of its go statement (yaegi prints no line for the goroutine's own function, whose
 // deferred hook recovers the panic).
-func (s *Session) panicFrames(lines []string, reg int, goPos token.Pos) []string {
+func (s *Session) panicFrames(lines []string, regs registers, goPos token.Pos) []string {
 	frames := parseFrames(lines)
 	var goBody atBody
 	if goPos != token.NoPos {
@@ -82,12 +82,12 @@ func (s *Session) panicFrames(lines []string, reg int, goPos token.Pos) []string
 		case i > 0:
 			site, note := s.callSite(f.frame, calleeName(fs[i-1].fn))
 			out = append(out, "    called from "+site+where+note)
-		case s.registerIn(reg, f.frame):
-			out = append(out, "    at "+cleanMessage(fset.Position(token.Pos(reg)).String())+where)
+		case s.registerIn(regs, f.frame):
+			out = append(out, "    at "+cleanMessage(fset.Position(token.Pos(s.registerOf(regs, f.frame))).String())+where)
 		default:
 			// The register names a statement of a function this one called, which returned
 			// before the statement that called it failed: that statement holds the call.
-			callee, _ := s.at.fnOf(token.Pos(reg))
+			callee, _ := s.at.fnOf(token.Pos(s.registerOf(regs, f.frame)))
 			site, note := s.callSite(f.frame, calleeName(callee))
 			out = append(out, "    at "+site+where+note)
 		}
@@ -101,12 +101,21 @@ func (s *Session) panicFrames(lines []string, reg int, goPos token.Pos) []string
 // registerIn tells whether the register value reg was set by a statement of f's function: a
 // call that returned in the middle of the failing statement, or another goroutine, may have
 // set it last.
-func (s *Session) registerIn(reg int, f frame) bool {
+func (s *Session) registerIn(regs registers, f frame) bool {
+	reg := s.registerOf(regs, f)
 	if reg == 0 || !s.at.funcOf(token.Pos(reg), f.fn) {
 		return false
 	}
 	b, ok := s.at.body(f.fn, f.pos)
 	return !ok || b.contains(s.yaegi().FileSet().Position(token.Pos(reg)))
+}
+
+// registerOf is the value of the register f's function stores to.
+func (s *Session) registerOf(regs registers, f frame) int {
+	if b, ok := s.at.body(f.fn, f.pos); ok {
+		return regs.of(b.reg)
+	}
+	return regs.top // the function literal of evalTail, around the cell's last expression
 }
 
 // calleeName is the name a call uses for yaegi's function fn, or "" for a function literal.

@@ -108,15 +108,9 @@ func (s *Session) goPanic(v any, goPos, local int) {
 	if _, ok := v.(goexitCall); ok {
 		return
 	}
-	reg := s.register()
+	regs := s.registers(local)
 	s.stderr.flush()
-	lines := s.stderr.takePanics()
-	if len(parseFrames(lines)) == 0 {
-		// the panic is the goroutine function's own: its statements store to its own
-		// register, which other goroutines do not overwrite (rewriteAt)
-		reg = local
-	}
-	e := panicError(v, s.panicFrames(lines, reg, token.Pos(goPos)))
+	e := panicError(v, s.panicFrames(s.stderr.takePanics(), regs, token.Pos(goPos)))
 	s.quoteSource(e)
 	text := "goroutine " + strings.Join(e.Traceback, "\n")
 	if e, ok := v.(exitCall); ok {

@@ -12,70 +12,113 @@ import (
 // yaegi reports a runtime panic at the first statement of the function or top-level piece it
 // happened in (its runCfg tracks no current node), so the session keeps the position itself:
 // rewriteAt puts before every statement that may panic an assignment of the statement's
-// position to a variable the prelude declares, the position register:
+// position to a variable the prelude declares, a position register:
 //
-//	m["a"] = 1  =>  __gogradAt = 1234; m["a"] = 1
+//	m["a"] = 1  =>  __gogradTop = 1234; m["a"] = 1
 //
-// The store costs about 13 ns in yaegi (a native variable would cost 40: yaegi cannot assign
-// to a native int, only through a pointer); statements that cannot panic (assignments of
-// arithmetic to plain variables, x++, return of a variable, branches) get none, so a tight
-// loop of arithmetic runs as before. When a panic reaches the session, the register holds the
-// statement that failed, unless a call returned into the middle of the statement (then the
-// register names a statement of the callee, which yaegi's innermost frame contradicts; see
-// panicFrames) or another goroutine stored after it.
+// A store costs about 13 ns in yaegi (a native variable would cost 40: yaegi cannot assign
+// to a native int, only through a pointer). Statements that cannot panic (assignments of
+// arithmetic to plain variables, x++, return of a variable, branches) get none, and a loop
+// whose one statement that may panic is its only store, and which calls nothing but
+// built-ins, gets that store once, before it (hoist): for i := range xs { s += xs[i] } and
+// loops of arithmetic run as fast as before.
 //
-// A loop whose only statement that may panic is one, and which calls nothing but built-ins,
-// gets that statement's store once, before it (hoist): for i := range xs { s += xs[i] } runs
-// at full speed.
+// When a panic reaches the session, the register of the failing function holds the statement
+// that failed, unless a call returned into the middle of that statement: then it names a
+// statement of the callee, which yaegi's innermost frame contradicts, and panicFrames gives
+// the position of the call instead. A function running in two goroutines at once shares its
+// register; the frame checks catch a register another function stored.
 //
 // The compound statements' headers are covered too: the register is set before an if, for,
 // switch, select or range whose header may panic (an else-if becomes else { store; if ... }),
-// and a for loop whose condition or post
-// statement may panic sets it again at the end of its body and before its continues, since the
-// condition runs after the body's statements.
+// and a for loop whose condition or post statement may panic sets it again at the end of its
+// body and before its continues, since the condition runs after the body's statements.
 
-// atVar is the register's name.
-const atVar = "__gogradAt"
+// The registers: top-level code (the main goroutine's only) stores to atTopVar, functions
+// to atVar, and the function of a go statement, with the function literals in it, to a
+// variable of its own named atVar too, which its recover hook reads. So a goroutine's
+// position is not overwritten by the cell's top-level code, which usually runs meanwhile.
+const (
+	atVar    = "__gogradAt"
+	atTopVar = "__gogradTop"
+)
+
+// regKind tells which register a body stores to.
+type regKind int
+
+const (
+	regAt    regKind = iota // the session's atVar
+	regTop                  // the session's atTopVar
+	regLocal                // the atVar of the enclosing go statement's function
+)
+
+// registers are the register values when a panic reached the session.
+type registers struct {
+	at, top, local int
+}
+
+// of returns the value of the register of kind k.
+func (r registers) of(k regKind) int {
+	switch k {
+	case regTop:
+		return r.top
+	case regLocal:
+		return r.local
+	}
+	return r.at
+}
 
 // atStmt matches a register store as go/printer prints it, to leave it out of the source
 // compared between definitions.
-var atStmt = regexp.MustCompile(`(?m)^[ \t]*` + atVar + ` = \d+;?\n`)
+var atStmt = regexp.MustCompile(`(?m)^[ \t]*(?:` + atVar + `|` + atTopVar + `) = \d+;?\n`)
 
-// register returns the register's value, 0 if it has none.
-func (s *Session) register() int {
-	if v, ok := s.registerVar(); ok {
+// registers returns the session's registers; local is the goroutine's, if any.
+func (s *Session) registers(local int) registers {
+	return registers{at: s.register(atVar), top: s.register(atTopVar), local: local}
+}
+
+// register returns the value of the register named name, 0 if it has none.
+func (s *Session) register(name string) int {
+	if v, ok := s.registerVar(name); ok {
 		return int(v.Int())
 	}
 	return 0
 }
 
-// setRegister sets the register.
-func (s *Session) setRegister(n int) {
-	if v, ok := s.registerVar(); ok && v.CanSet() {
-		v.SetInt(int64(n))
+// resetRegisters sets the session's registers to 0.
+func (s *Session) resetRegisters() {
+	for _, name := range []string{atVar, atTopVar} {
+		if v, ok := s.registerVar(name); ok && v.CanSet() {
+			v.SetInt(0)
+		}
 	}
 }
 
-// registerVar returns the register variable of the session's interpreter, found once per
+// registerVar returns a register variable of the session's interpreter, found once per
 // interpreter.
-func (s *Session) registerVar() (v reflect.Value, ok bool) {
+func (s *Session) registerVar(name string) (v reflect.Value, ok bool) {
 	in := s.yaegi()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.atIn == in {
-		return s.atVal, true
+		v, ok = s.atVars[name]
+		return v, ok
 	}
 	defer func() {
 		if recover() != nil { // yaegi's Globals indexes past its frame after some failed compilations
 			ok = false
 		}
 	}()
-	v, ok = in.Globals()[atVar]
-	if !ok || !v.CanInt() {
-		return reflect.Value{}, false
+	g := in.Globals()
+	vars := map[string]reflect.Value{}
+	for _, n := range []string{atVar, atTopVar} {
+		if v, ok := g[n]; ok && v.CanInt() {
+			vars[n] = v
+		}
 	}
-	s.atIn, s.atVal = in, v
-	return v, true
+	s.atIn, s.atVars = in, vars
+	v, ok = vars[name]
+	return v, ok
 }
 
 // atBody is a function body or top-level piece that rewriteAt instrumented: where it is,
@@ -86,6 +129,7 @@ type atBody struct {
 	fn         string      // yaegi's name: "" for top-level statements, "f", "M" (a method), "func", "f.func"
 	wrapper    bool        // a function literal the rewrites wrote around the user's code
 	goPos      token.Pos   // for the function of a go statement, the statement's position
+	reg        regKind     // the register its statements store to
 	calls      []namedCall // calls whose callee is named, outside nested function literals
 }
 
@@ -130,7 +174,7 @@ func isAtStore(st ast.Stmt) (token.Pos, bool) {
 	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return token.NoPos, false
 	}
-	if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != atVar {
+	if id, ok := as.Lhs[0].(*ast.Ident); !ok || (id.Name != atVar && id.Name != atTopVar) {
 		return token.NoPos, false
 	}
 	lit, ok := as.Rhs[0].(*ast.BasicLit)
@@ -205,11 +249,11 @@ func (s *Session) rewriteAt(fset *token.FileSet, f *ast.File) error {
 		if fd.Body == nil {
 			continue
 		}
-		name := fd.Name.Name // yaegi names a method without its type
+		name, reg := fd.Name.Name, regAt // yaegi names a method without its type
 		if fd.Recv == nil && name == "main" {
-			name = "" // a statement piece: yaegi runs it as top-level code
+			name, reg = "", regTop // a statement piece: yaegi runs it as top-level code
 		}
-		in.body(name, fd.Body, false)
+		in.body(name, reg, fd.Body, false)
 	}
 	s.at.record(in.fn, in.bodies)
 	return nil
@@ -223,7 +267,7 @@ type instrumenter struct {
 }
 
 // body instruments a function body (or a piece) whose yaegi name is fn.
-func (in *instrumenter) body(fn string, b *ast.BlockStmt, wrapper bool) int {
+func (in *instrumenter) body(fn string, reg regKind, b *ast.BlockStmt, wrapper bool) int {
 	i := len(in.bodies)
 	// A piece's braces are in the wrapper, outside the cell's file; a rewrite's are
 	// anywhere.
@@ -231,16 +275,20 @@ func (in *instrumenter) body(fn string, b *ast.BlockStmt, wrapper bool) int {
 	if n := len(b.List); n > 0 {
 		start, end = b.List[0].Pos(), max(end, b.List[n-1].End())
 	}
-	in.bodies = append(in.bodies, atBody{start: in.fset.Position(start), end: in.fset.Position(end), fn: fn, wrapper: wrapper})
+	in.bodies = append(in.bodies, atBody{start: in.fset.Position(start), end: in.fset.Position(end), fn: fn, reg: reg, wrapper: wrapper})
 	in.block(fn, b, i)
 	return i
 }
 
-// set is the register store for the statement at pos, in function fn.
-func (in *instrumenter) set(fn string, pos token.Pos) ast.Stmt {
-	in.fn[pos] = fn
+// set is the register store for the statement at pos, in the body at index body.
+func (in *instrumenter) set(body int, pos token.Pos) ast.Stmt {
+	in.fn[pos] = in.bodies[body].fn
+	name := atVar
+	if in.bodies[body].reg == regTop {
+		name = atTopVar
+	}
 	return &ast.AssignStmt{
-		Lhs:    []ast.Expr{&ast.Ident{Name: atVar, NamePos: pos}},
+		Lhs:    []ast.Expr{&ast.Ident{Name: name, NamePos: pos}},
 		TokPos: pos,
 		Tok:    token.ASSIGN,
 		Rhs:    []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(int(pos))}},
@@ -260,7 +308,7 @@ func (in *instrumenter) list(fn string, stmts []ast.Stmt, body int) []ast.Stmt {
 	for _, st := range stmts {
 		may := stmtMayPanic(st)
 		if may {
-			out = append(out, in.set(fn, st.Pos()))
+			out = append(out, in.set(body, st.Pos()))
 		}
 		in.inner(fn, st, body)
 		if !may {
@@ -371,7 +419,7 @@ func (in *instrumenter) inner(fn string, st ast.Stmt, body int) {
 		in.headers(fn, body, st.Init, st.Cond, st.Post)
 		in.block(fn, st.Body, body)
 		if exprMayPanic(st.Cond) || (st.Post != nil && stmtMayPanic(st.Post)) {
-			in.repeatHeader(fn, st, st.Body)
+			in.repeatHeader(body, st, st.Body)
 		}
 		return
 	case *ast.RangeStmt:
@@ -420,7 +468,7 @@ func (in *instrumenter) headers(fn string, body int, nodes ...ast.Node) {
 func (in *instrumenter) exprs(d ast.Decl) {
 	ast.Inspect(d, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok {
-			in.body("func", lit.Body, isWrapper(lit))
+			in.body("func", regAt, lit.Body, isWrapper(lit))
 			return false
 		}
 		return true
@@ -441,7 +489,7 @@ func (in *instrumenter) visit(fn string, body int, n ast.Node) bool {
 		if !ok {
 			break
 		}
-		i := in.body(litName(fn), lit.Body, isWrapper(lit))
+		i := in.body(litName(fn), regLocal, lit.Body, isWrapper(lit))
 		in.bodies[i].goPos = x.Pos()
 		// The goroutine's statements store to a register of its own, which its recover
 		// hook passes on: the other goroutines store to the session's meanwhile.
@@ -457,7 +505,13 @@ func (in *instrumenter) visit(fn string, body int, n ast.Node) bool {
 		if isRecoverHook(x) {
 			return false // it must not overwrite the register before it reads it
 		}
-		in.body(litName(fn), x.Body, isWrapper(x))
+		reg := regAt
+		if in.bodies[body].reg != regAt && isWrapper(x) {
+			reg = in.bodies[body].reg // the code is its enclosing function's
+		} else if in.bodies[body].reg == regLocal {
+			reg = regLocal // the name resolves to the goroutine's register
+		}
+		in.body(litName(fn), reg, x.Body, isWrapper(x))
 		return false
 	case *ast.CallExpr:
 		switch f := ast.Unparen(x.Fun).(type) {
@@ -511,13 +565,13 @@ func exprNodes(xs []ast.Expr) []ast.Node {
 // repeatHeader sets the register back to the for statement at the end of its body and
 // before the continues that go to its next iteration, where its condition and post
 // statement run again.
-func (in *instrumenter) repeatHeader(fn string, loop *ast.ForStmt, body *ast.BlockStmt) {
+func (in *instrumenter) repeatHeader(at int, loop *ast.ForStmt, body *ast.BlockStmt) {
 	var fix func(stmts []ast.Stmt, nested bool) []ast.Stmt
 	fix = func(stmts []ast.Stmt, nested bool) []ast.Stmt {
 		var out []ast.Stmt
 		for _, st := range stmts {
 			if br, ok := st.(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && br.Label == nil && !nested {
-				out = append(out, in.set(fn, loop.Pos()))
+				out = append(out, in.set(at, loop.Pos()))
 			}
 			ast.Inspect(st, func(n ast.Node) bool {
 				switch x := n.(type) {
@@ -547,7 +601,7 @@ func (in *instrumenter) repeatHeader(fn string, loop *ast.ForStmt, body *ast.Blo
 		}
 		return out
 	}
-	body.List = append(fix(body.List, false), in.set(fn, loop.Pos()))
+	body.List = append(fix(body.List, false), in.set(at, loop.Pos()))
 }
 
 // stmtMayPanic tells whether a statement may panic by itself, its nested blocks aside: it is

@@ -62,8 +62,8 @@ type Session struct {
 	sources    map[string]string        // the code of each numbered cell, by label, for tracebacks
 	probes     int                      // probe compilations so far, to name their copies
 	hist       history                  // what a fresh interpreter replays (replay.go)
-	atIn       *interp.Interpreter      // the interpreter whose position register is atVal
-	atVal      reflect.Value            // the position register (rewrite_at.go)
+	atIn       *interp.Interpreter      // the interpreter whose position registers are atVars
+	atVars     map[string]reflect.Value // the position registers (rewrite_at.go), by name
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.
