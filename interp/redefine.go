@@ -19,14 +19,9 @@ import (
 func methodKey(d *ast.FuncDecl) string { return compat.MethodKey(d) }
 
 // withoutDoc prints a declaration without its doc comment, to compare definitions. The
-// register stores of rewriteAt, which hold positions, are left out: a cell run again
-// defines the same method.
+// register stores of rewriteAt, which hold positions, are left out (source): a function run
+// again is the same function.
 func withoutDoc(n ast.Node) string {
-	return atStmt.ReplaceAllString(printWithoutDoc(n), "")
-}
-
-// printWithoutDoc prints a declaration without its doc comment.
-func printWithoutDoc(n ast.Node) string {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		c := *n
@@ -115,7 +110,7 @@ func defSources(f *ast.File) map[string]string {
 // srcs holds the sources of its types and methods as written (defSources), which the
 // next definition is compared with.
 func (s *Session) rememberDefs(f *ast.File, srcs map[string]string) {
-	source := func(key string, n ast.Node) string {
+	srcOf := func(key string, n ast.Node) string {
 		if src, ok := srcs[key]; ok {
 			return src
 		}
@@ -128,14 +123,14 @@ func (s *Session) rememberDefs(f *ast.File, srcs map[string]string) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if key := methodKey(d); key != "" {
-				s.typeDefs[key] = definition{src: source(key, d), pos: fset.Position(d.Name.Pos()).String()}
+				s.typeDefs[key] = definition{src: srcOf(key, d), pos: fset.Position(d.Name.Pos()).String()}
 			} else if d.Recv == nil {
 				s.funcs[d.Name.Name] = d
 			}
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
 				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
-					s.typeDefs[ts.Name.Name] = definition{src: source(ts.Name.Name, ts), pos: fset.Position(ts.Name.Pos()).String()}
+					s.typeDefs[ts.Name.Name] = definition{src: srcOf(ts.Name.Name, ts), pos: fset.Position(ts.Name.Pos()).String()}
 				}
 			}
 		}

@@ -68,9 +68,9 @@ func (r registers) of(k regKind) int {
 	return r.at
 }
 
-// atStmt matches a register store as go/printer prints it, to leave it out of the source
-// compared between definitions.
-var atStmt = regexp.MustCompile(`(?m)^[ \t]*(?:` + atVar + `|` + atTopVar + `) = \d+;?\n`)
+// atStmt matches a register store, or a goroutine's register, as go/printer prints them, to
+// leave them out of the source shown to the user and compared between definitions.
+var atStmt = regexp.MustCompile(`(?m)^[ \t]*(?:(?:` + atVar + `|` + atTopVar + `) = \d+|var ` + atVar + ` int);?\n`)
 
 // registers returns the session's registers; local is the goroutine's, if any.
 func (s *Session) registers(local int) registers {
