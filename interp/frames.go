@@ -80,7 +80,15 @@ func (s *Session) panicFrames(lines []string, regs registers, goPos token.Pos) [
 		case i > 0 && f.fn == "" && fs[i-1].fn == mainName:
 			// the session's call of a pasted program's main
 		case i > 0:
-			site, note := s.callSite(f.frame, calleeName(fs[i-1].fn))
+			var inner []frame
+			for _, g := range fs[:i] {
+				inner = append(inner, g.frame)
+			}
+			site, ok := s.siteFromRegister(regs, inner, f.frame, calleeName(fs[i-1].fn))
+			note := ""
+			if !ok {
+				site, note = s.callSite(f.frame, calleeName(fs[i-1].fn))
+			}
 			out = append(out, "    called from "+site+where+note)
 		case s.registerIn(regs, f.frame):
 			out = append(out, "    at "+cleanMessage(fset.Position(token.Pos(s.registerOf(regs, f.frame))).String())+where)
@@ -127,6 +135,35 @@ func calleeName(fn string) string {
 		return ""
 	}
 	return fn
+}
+
+// siteFromRegister is the position of f's call of callee when f's register still holds the
+// statement that made it: f is top-level code or a goroutine's function, whose registers
+// the functions called after it (the inner frames) do not store to. The position is the
+// call's when the statement's line has one call of callee, else the statement's.
+func (s *Session) siteFromRegister(regs registers, inner []frame, f frame, callee string) (string, bool) {
+	b, ok := s.at.body(f.fn, f.pos)
+	if !ok || b.reg == regAt || !s.registerIn(regs, f) {
+		return "", false
+	}
+	for _, g := range inner {
+		if gb, ok := s.at.body(g.fn, g.pos); !ok || gb.reg == b.reg {
+			return "", false
+		}
+	}
+	fset := s.yaegi().FileSet()
+	reg := token.Pos(regs.of(b.reg))
+	at := fset.Position(reg)
+	var calls []token.Position
+	for _, c := range b.calls {
+		if p := fset.Position(c.pos); c.name == callee && c.pos >= reg && p.Line == at.Line {
+			calls = append(calls, p)
+		}
+	}
+	if len(calls) == 1 {
+		at = calls[0]
+	}
+	return cleanMessage(at.String()), true
 }
 
 // callSite is the position of f's call of callee: the position of the call when f's body has
