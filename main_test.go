@@ -78,6 +78,29 @@ func TestRunReportsACellErrorWithItsLine(t *testing.T) {
 	}
 }
 
+// A runtime panic names the statement that failed, once, after all the cell's output.
+func TestRunReportsAPanicAtTheFailingLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "panic.go")
+	src := "var m map[string]int\nfmt.Println(\"a\")\nfmt.Println(m[\"x\"])\nm[\"a\"] = 1\nfmt.Println(\"b\")\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run", path}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if got, want := stdout.String(), "a\n0\n"; got != want {
+		t.Errorf("stdout = %q, want %q", got, want)
+	}
+	want := "panic: assignment to entry in nil map\n" +
+		"    at cell[1]:4:1\n" +
+		"        m[\"a\"] = 1\n" +
+		"        ^\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}
+
 func TestUnknownCommandIsAUsageError(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"frobnicate"}, &stdout, &stderr); code != 2 {

@@ -41,7 +41,8 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			var e *interp.Error
 			if errors.As(err, &e) {
-				return fmt.Errorf("%s", strings.Join(append([]string{e.Name + ": " + e.Value}, e.Traceback...), "\n"))
+				// The traceback starts with the name and the message.
+				return fmt.Errorf("%s", strings.Join(e.Traceback, "\n"))
 			}
 			return err
 		}

@@ -14,9 +14,10 @@
 // cell, so a whole program pasted into a cell runs as it would with go run.
 //
 // Before evaluation the pieces go through a list of AST rewrites (rewrite_*.go), each a small
-// function over an *ast.File (statements come as the body of a func main): today only
-// rewriteGo, which makes a panic in a goroutine started by a cell a report on stderr instead of
-// the end of the process.
+// function over an *ast.File (statements come as the body of a func main): rewriteGo, which
+// makes a panic in a goroutine started by a cell a report on stderr instead of the end of the
+// process, and rewriteAt, which stores the position of each statement that may panic before
+// it runs, since yaegi reports a panic at the first statement of its function.
 //
 // # Redefinitions
 //
@@ -71,7 +72,11 @@
 //
 // A failed cell returns an *Error. Positions are in the cell's own coordinates and name the cell
 // by its execution count: "cell[3]:2:5: undefined: lera". Panics have the name "panic", the
-// panic value as value, and the cell positions yaegi recorded as traceback. os.Exit,
+// panic value as value, and as traceback the statement that failed ("at cell[3]:4:2 in f"),
+// then the calls that led there ("called from cell[4]:1:1"), innermost first, each with its
+// source line; a goroutine's panic also names its go statement. A line that cannot be known
+// is given as its candidates ("line 11 or 12", a caller with two calls of the function) or
+// said to be unknown (a function literal that native code calls), never guessed. os.Exit,
 // log.Fatal and runtime.Goexit end the cell with an "Exit" error; the process keeps running.
 // Names that the cell uses and nothing defines are reported before anything runs.
 //

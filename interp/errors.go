@@ -86,8 +86,8 @@ func newError(name, value string, extra []string) *Error {
 	return &Error{Name: name, Value: value, Traceback: tb}
 }
 
-// panicError describes a panic with the positions yaegi printed while unwinding it.
-func panicError(value any, positions []string) *Error {
+// panicError describes a panic; frames are the traceback lines of panicFrames.
+func panicError(value any, frames []string) *Error {
 	if e, ok := value.(exitCall); ok {
 		return exitError(e.code)
 	}
@@ -97,21 +97,23 @@ func panicError(value any, positions []string) *Error {
 	if _, ok := value.(goexitCall); ok {
 		return newError("Exit", "runtime.Goexit called: the cell stopped, the kernel keeps running", nil)
 	}
-	var lines []string
-	for _, p := range positions {
-		lines = append(lines, "    "+frameLine(cleanMessage(p)))
-	}
 	msg := fmt.Sprint(value)
 	if err, ok := value.(error); ok {
 		msg = err.Error()
 	}
+	// yaegi puts the position in some messages ("cell[2]/in:3:6: interface conversion:
+	// ..."): the traceback has it.
+	msg = yaegiPosPrefix.ReplaceAllString(msg, "")
 	if m, ok := runtimeErrors[msg]; ok {
 		msg = m
 	} else if strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value") {
 		msg = "runtime error: invalid memory address or nil pointer dereference"
 	}
-	return newError("panic", msg, lines)
+	return newError("panic", msg, frames)
 }
+
+// yaegiPosPrefix matches a position yaegi puts before a panic message.
+var yaegiPosPrefix = regexp.MustCompile(`^cell(?:\[\d+\])?/` + sourceBase + `:\d+:\d+: `)
 
 // runtimeErrors maps the reflect panics yaegi lets through to the runtime errors Go shows.
 var runtimeErrors = map[string]string{
@@ -123,19 +125,4 @@ var runtimeErrors = map[string]string{
 // exitError is the error of a cell that called os.Exit or log.Fatal.
 func exitError(code int) *Error {
 	return newError("Exit", fmt.Sprintf("os.Exit(%d) called: the cell stopped, the kernel keeps running", code), nil)
-}
-
-// yaegiFrame matches a cleaned panic position line: "cell[3]:2:5: panic: main.f(...)".
-var yaegiFrame = regexp.MustCompile(`^(\S+): panic: main(?:\.(\S+))?\(\.\.\.\)$`)
-
-// frameLine words a panic position line like a stack frame: "at cell[3]:2:5 in f".
-func frameLine(p string) string {
-	m := yaegiFrame.FindStringSubmatch(p)
-	switch {
-	case m == nil:
-		return p
-	case m[2] == "":
-		return "at " + m[1]
-	}
-	return "at " + m[1] + " in " + m[2]
 }

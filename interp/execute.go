@@ -25,6 +25,7 @@ type Result struct {
 func (s *Session) Execute(ctx context.Context, code string, out Output) (Result, error) {
 	s.run.Lock()
 	defer s.run.Unlock()
+	s.resetRegisters()
 	s.begin(ctx, out)
 	defer s.end()
 	s.keepSource(out.ExecutionCount(), code)
@@ -69,7 +70,7 @@ func (s *Session) cellError(err error) *Error {
 	case errors.As(err, &ce):
 		return newError("CompileError", cleanMessage(ce.msg), nil)
 	case errors.As(err, &p):
-		return panicError(p.Value, s.stderr.takePanics())
+		return panicError(p.Value, s.panicFrames(s.stderr.takePanics(), s.registers(0), token.NoPos))
 	}
 	return newError("CompileError", cleanMessage(err.Error()), nil)
 }
@@ -180,13 +181,14 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if len(p.file.Decls) == 0 {
 			return nil
 		}
+		srcs := defSources(p.file) // as the user wrote them, which dropRepeats compares
 		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
 		}
 		if err := s.probe(p.file); err != nil {
 			return err
 		}
-		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file); s.record(p.file, nil) }
+		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file, srcs); s.record(p.file, nil) }
 		if len(redefined) > 0 {
 			return s.rebuild(ctx, p.file, redefined, done)
 		}
@@ -202,9 +204,14 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 	}
 	list := p.wrapper.Decls[0].(*ast.FuncDecl).Body.List
 	var tail *ast.ExprStmt
+	var tailAt ast.Stmt // the register store before the tail (rewrite_at.go)
 	if n := len(list); last && n > 0 {
 		if es, ok := list[n-1].(*ast.ExprStmt); ok && wantsResult(es.X) {
 			tail, list = es, list[:n-1]
+			if pos, ok := atStoreAtEnd(list); ok {
+				tailAt, list = list[len(list)-1], list[:len(list)-1]
+				s.at.markTail(pos)
+			}
 		}
 	}
 	if len(list) > 0 {
@@ -213,9 +220,17 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		}
 	}
 	if tail != nil {
-		return s.evalTail(ctx, tail)
+		return s.evalTail(ctx, tail, tailAt)
 	}
 	return nil
+}
+
+// atStoreAtEnd tells whether list ends with a register store, and its value.
+func atStoreAtEnd(list []ast.Stmt) (token.Pos, bool) {
+	if len(list) == 0 {
+		return token.NoPos, false
+	}
+	return isAtStore(list[len(list)-1])
 }
 
 // cellMethod reports whether a type declared in a cell has a method with this name.
@@ -234,8 +249,9 @@ func (s *Session) cellMethod(name string) bool {
 // MIMEBundle or HTML method, or else the text of its String method, when it has one (native
 // code cannot call the methods of cell types); when the
 // expression has no value (a call of a function returning nothing), it is evaluated as a
-// statement. The variants are tried at compile time, so the expression runs once.
-func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
+// statement. The variants are tried at compile time, so the expression runs once. at, if not
+// nil, is the register store that goes before the expression.
+func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt, at ast.Stmt) error {
 	pos := es.X.Pos()
 	withValue := func(body string) ast.Expr {
 		x := template("func() { __v := X; "+hiddenName+"."+body+" }()", pos)
@@ -248,6 +264,9 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 		})
 		return x
 	}
+	// The function literal of withValue is no frame of the user's in a panic's traceback.
+	fset := s.yaegi().FileSet()
+	s.at.record(nil, []atBody{{start: fset.Position(pos), end: fset.Position(es.X.End()), fn: litName(""), reg: regTop, wrapper: true}})
 	// Each variant costs a compilation: try a method only when some cell type has it.
 	var variants []ast.Expr
 	if s.cellMethod("MIMEBundle") {
@@ -263,7 +282,11 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt) error {
 	var prog *interp.Program
 	var err error
 	for _, x := range variants {
-		if prog, err = s.compile(blockOf([]ast.Stmt{&ast.ExprStmt{X: x}})); err == nil {
+		stmts := []ast.Stmt{&ast.ExprStmt{X: x}}
+		if at != nil {
+			stmts = append([]ast.Stmt{at}, stmts...)
+		}
+		if prog, err = s.compile(blockOf(stmts)); err == nil {
 			break
 		}
 	}

@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"go/token"
 	"log"
 	"reflect"
 	"strings"
@@ -101,13 +102,17 @@ func (s *Session) showRich(v any, bundle map[string]any) {
 }
 
 // goPanic reports a panic recovered in a goroutine started by a cell on stderr; a goroutine
-// that called runtime.Goexit just ends.
-func (s *Session) goPanic(v any) {
+// that called runtime.Goexit just ends. goPos is the position of the go statement, local the
+// register of the goroutine's function.
+func (s *Session) goPanic(v any, goPos, local int) {
 	if _, ok := v.(goexitCall); ok {
 		return
 	}
+	regs := s.registers(local)
 	s.stderr.flush()
-	text := "goroutine " + strings.Join(panicError(v, s.stderr.takePanics()).Traceback, "\n")
+	e := panicError(v, s.panicFrames(s.stderr.takePanics(), regs, token.Pos(goPos)))
+	s.quoteSource(e)
+	text := "goroutine " + strings.Join(e.Traceback, "\n")
 	if e, ok := v.(exitCall); ok {
 		text = fmt.Sprintf("a goroutine called os.Exit(%d): it stopped, the kernel keeps running", e.code)
 	}

@@ -88,11 +88,11 @@ func (s *Session) rememberDecl(d ast.Decl) {
 	}
 }
 
-// source prints a node as Go source.
+// source prints a node as Go source, without the position stores of rewriteAt.
 func source(n any) string {
 	var b bytes.Buffer
 	if err := format.Node(&b, token.NewFileSet(), n); err != nil {
 		return ""
 	}
-	return b.String()
+	return atStmt.ReplaceAllString(b.String(), "")
 }

@@ -102,6 +102,7 @@ func (s *Session) prelude() error {
 		src += "import \"" + nnPath + "\"\n"
 	}
 	src += "var ctx = " + hiddenName + ".Ctx\n"
+	src += "var " + atVar + ", " + atTopVar + " int\n" // the position registers (rewrite_at.go)
 	if err := s.runCell(s.ctxVar, cellFile(0), src); err != nil {
 		return fmt.Errorf("interp: prelude: %w", err)
 	}

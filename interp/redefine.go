@@ -18,7 +18,9 @@ import (
 // methodKey names a method ("T.M"), or returns "" for a function; types are keyed by name.
 func methodKey(d *ast.FuncDecl) string { return compat.MethodKey(d) }
 
-// withoutDoc prints a declaration without its doc comment, to compare definitions.
+// withoutDoc prints a declaration without its doc comment, to compare definitions. The
+// register stores of rewriteAt, which hold positions, are left out (source): a function run
+// again is the same function.
 func withoutDoc(n ast.Node) string {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
@@ -84,8 +86,37 @@ func (s *Session) repeated(key, src string, redefined map[string]bool) bool {
 	return ok && old.src == src
 }
 
-// rememberDefs records the types, methods and functions of an evaluated declaration file.
-func (s *Session) rememberDefs(f *ast.File) {
+// defSources returns the source of f's types and methods by key ("T", "T.M"), before the
+// rewrites change it.
+func defSources(f *ast.File) map[string]string {
+	srcs := map[string]string{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if key := methodKey(d); key != "" {
+				srcs[key] = withoutDoc(d)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
+					srcs[ts.Name.Name] = withoutDoc(ts)
+				}
+			}
+		}
+	}
+	return srcs
+}
+
+// rememberDefs records the types, methods and functions of an evaluated declaration file;
+// srcs holds the sources of its types and methods as written (defSources), which the
+// next definition is compared with.
+func (s *Session) rememberDefs(f *ast.File, srcs map[string]string) {
+	srcOf := func(key string, n ast.Node) string {
+		if src, ok := srcs[key]; ok {
+			return src
+		}
+		return withoutDoc(n)
+	}
 	fset := s.yaegi().FileSet()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -93,14 +124,14 @@ func (s *Session) rememberDefs(f *ast.File) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if key := methodKey(d); key != "" {
-				s.typeDefs[key] = definition{src: withoutDoc(d), pos: fset.Position(d.Name.Pos()).String()}
+				s.typeDefs[key] = definition{src: srcOf(key, d), pos: fset.Position(d.Name.Pos()).String()}
 			} else if d.Recv == nil {
 				s.funcs[d.Name.Name] = d
 			}
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
 				if ts, ok := sp.(*ast.TypeSpec); ok && d.Tok == token.TYPE {
-					s.typeDefs[ts.Name.Name] = definition{src: withoutDoc(ts), pos: fset.Position(ts.Name.Pos()).String()}
+					s.typeDefs[ts.Name.Name] = definition{src: srcOf(ts.Name.Name, ts), pos: fset.Position(ts.Name.Pos()).String()}
 				}
 			}
 		}

@@ -5,6 +5,15 @@ import (
 	"testing"
 )
 
+const methodWithStores = `func (t T) At(xs []int) int {
+	if t.A > len(xs) {
+		return 0
+	} else if xs[t.A] > 0 {
+		return xs[t.A] / t.A
+	}
+	return xs[0]
+}`
+
 // TestReplayOnlyWhenChanged checks that the interpreter is replaced when a cell changes a
 // type or a method, and kept when it defines them again identically or adds new ones.
 func TestReplayOnlyWhenChanged(t *testing.T) {
@@ -24,6 +33,10 @@ func TestReplayOnlyWhenChanged(t *testing.T) {
 		{"func (t T) Get() int { return -t.A }", true},
 		{"type T struct{ A, B int }", true},
 		{"x := T{A: 1}.Get()", false},
+		// rewriteAt adds position stores to methods (and an else block around an else-if):
+		// the same method again is no redefinition.
+		{methodWithStores, false},
+		{methodWithStores, false},
 	} {
 		before := s.yaegi()
 		if _, err := s.Execute(context.Background(), c.code, r); err != nil {

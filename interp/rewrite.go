@@ -20,7 +20,7 @@ func (s *Session) applyRewrites(fset *token.FileSet, f *ast.File) error {
 	if err := s.compat.Rewrite(fset, f); err != nil {
 		return err
 	}
-	for _, rw := range []rewrite{rewriteGo} {
+	for _, rw := range []rewrite{rewriteGo, s.rewriteAt} {
 		if err := rw(fset, f); err != nil {
 			return err
 		}

@@ -27,13 +27,17 @@ func rewriteGo(_ *token.FileSet, f *ast.File) error {
 	return nil
 }
 
-// recoverHook is the deferred function that reports a goroutine's panic.
-const recoverHook = "func() { if r := recover(); r != nil { " + hiddenName + ".GoPanic(r) } }"
+// recoverHook is the deferred function that reports a goroutine's panic, given the position
+// of the go statement, and the position register of the goroutine's function (rewriteAt
+// declares one in it).
+func recoverHook(pos token.Pos) string {
+	return "func() { if r := recover(); r != nil { " + hiddenName + ".GoPanic(r, " + strconv.Itoa(int(pos)) + ", " + atVar + ") } }"
+}
 
 // guardGo returns the replacement of one go statement.
 func guardGo(g *ast.GoStmt) ast.Stmt {
 	pos := g.Go
-	hook := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: template(recoverHook, pos), Lparen: pos, Rparen: pos}}
+	hook := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: template(recoverHook(pos), pos), Lparen: pos, Rparen: pos}}
 	if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 		lit.Body.List = append([]ast.Stmt{hook}, lit.Body.List...)
 		return g

@@ -8,6 +8,7 @@ import (
 	"go/doc"
 	"log/slog"
 	"os"
+	"reflect"
 	"sync"
 
 	"github.com/gograd/gograd/display"
@@ -40,6 +41,7 @@ type Session struct {
 	writer   *display.Writer
 	std      interp.Exports  // the standard library cells import: Go 1.26's, minus what compat interprets
 	compat   compat.Rewriter // rewrites cells for yaegi; remembers earlier cells' declarations
+	at       atTable         // the functions and calls of the statements rewriteAt instrumented
 
 	run sync.Mutex // held while a cell runs
 
@@ -60,6 +62,8 @@ type Session struct {
 	sources    map[string]string        // the code of each numbered cell, by label, for tracebacks
 	probes     int                      // probe compilations so far, to name their copies
 	hist       history                  // what a fresh interpreter replays (replay.go)
+	atIn       *interp.Interpreter      // the interpreter whose position registers are atVars
+	atVars     map[string]reflect.Value // the position registers (rewrite_at.go), by name
 }
 
 // New starts a session: an interpreter with the standard library, nn and display.

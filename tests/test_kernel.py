@@ -108,6 +108,23 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn("cell[%d]:2:" % count, reply["content"]["evalue"])
         self.assertIn("undefined: lera", reply["content"]["evalue"])
 
+    def test_panic_names_the_failing_line_after_the_cells_output(self):
+        code = 'var m map[string]int\nfmt.Println("a")\nfmt.Println(m["x"])\nm["a"] = 1\nfmt.Println("b")'
+        reply, outputs = self.k.run(code)
+        count = reply["content"]["execution_count"]
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(stream_text(outputs), "a\n0\n")
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1, outputs)
+        self.assertEqual(errors[0]["traceback"], [
+            "panic: assignment to entry in nil map",
+            "    at cell[%d]:4:1" % count,
+            '        m["a"] = 1',
+            "        ^",
+        ])
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertLess(kinds.index("stream"), kinds.index("error"), "the output comes first")
+
     def test_output_streams_while_the_cell_runs(self):
         msg_id = self.k.kc.execute(
             'fmt.Println("first")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println("second")')
