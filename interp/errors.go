@@ -34,6 +34,9 @@ type stdinFailure struct{ err error }
 // the goroutine that called it.
 type goexitCall struct{}
 
+// interruptCall is the panic value with which time.Sleep stops an interrupted cell (hooks.go).
+type interruptCall struct{}
+
 // interrupted is the error of a cell whose ctx was cancelled.
 type interrupted struct{ err error }
 
@@ -96,6 +99,9 @@ func panicError(value any, frames []string) *Error {
 	}
 	if _, ok := value.(goexitCall); ok {
 		return newError("Exit", "runtime.Goexit called: the cell stopped, the kernel keeps running", nil)
+	}
+	if _, ok := value.(interruptCall); ok {
+		return interruptError()
 	}
 	msg := fmt.Sprint(value)
 	if err, ok := value.(error); ok {

@@ -66,7 +66,7 @@ func (s *Session) cellError(err error) *Error {
 	case errors.As(err, &e):
 		return e
 	case errors.As(err, &ie):
-		return newError("Interrupt", "the cell was interrupted; the session and its variables are kept", nil)
+		return interruptError()
 	case errors.As(err, &ce):
 		return newError("CompileError", cleanMessage(ce.msg), nil)
 	case errors.As(err, &p):
@@ -345,4 +345,9 @@ func hiddenCall(name string, pos token.Pos, args ...ast.Expr) *ast.CallExpr {
 		Args:   args,
 		Rparen: pos,
 	}
+}
+
+// interruptError is the error of an interrupted cell.
+func interruptError() *Error {
+	return newError("Interrupt", "the cell was interrupted; the session and its variables are kept", nil)
 }

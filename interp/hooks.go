@@ -66,7 +66,10 @@ func logOutputOf(in *interp.Interpreter) func(int, string) error {
 	return f
 }
 
-// sleep is time.Sleep for cells: it returns early when the running cell is interrupted.
+// sleep is time.Sleep for cells: it ends early when the running cell is interrupted. In
+// the cell itself it stops the cell there: returning would let the next statement run
+// before yaegi notices the interrupt (it checks only between steps). A goroutine the cell
+// started just wakes up, as it would from an ordinary sleep.
 func (s *Session) sleep(d time.Duration) {
 	ctx := s.currentCtx()
 	t := time.NewTimer(d)
@@ -74,6 +77,9 @@ func (s *Session) sleep(d time.Duration) {
 	select {
 	case <-t.C:
 	case <-ctx.Done():
+		if inEvalGoroutine() {
+			panic(interruptCall{})
+		}
 	}
 }
 
@@ -105,7 +111,8 @@ func (s *Session) showRich(v any, bundle map[string]any) {
 // that called runtime.Goexit just ends. goPos is the position of the go statement, local the
 // register of the goroutine's function.
 func (s *Session) goPanic(v any, goPos, local int) {
-	if _, ok := v.(goexitCall); ok {
+	switch v.(type) {
+	case goexitCall, interruptCall:
 		return
 	}
 	regs := s.registers(local)

@@ -33,3 +33,16 @@ func settle(limit time.Duration) bool {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// inEvalGoroutine tells whether the calling goroutine is the one yaegi runs a cell's
+// program in (not a goroutine the cell started).
+func inEvalGoroutine() bool {
+	buf := make([]byte, 1<<14)
+	for {
+		n := runtime.Stack(buf, false)
+		if n < len(buf) {
+			return bytes.Contains(buf[:n], []byte(evalGoroutine))
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
