@@ -13,15 +13,75 @@ type step struct {
 // consecutive units of one kind kept together. A declaration that depends on a statement
 // waits until the statements defining what it uses have run; a var declaration runs as a
 // statement in its place.
+//
+// A declaration depends on the names it uses free (declUses: its own receiver, parameters
+// and locals do not count), and on the declarations of the cell that wait, through the names
+// they declare: a function calling one that waits waits too, and those waiting together are
+// declared together (they may call each other). A method that waits holds back its type, and
+// so the type's other methods and everything that uses the type: a method added to a type
+// in a later evaluation would miss the values and interface conversions made before it
+// (var s fmt.Stringer = T{} needs T's String), and the session's probe (probe.go) makes it
+// return zero values. A waiting declaration is declared right after the last statement it
+// waits for, which may be before its place in the cell.
 func plan(src string, units []unit) (imports []unit, steps []step) {
 	defined := stmtDefined(src, units)
+	decls := declUses(src, units)
+	stmts := map[int]map[string]bool{} // by start: the names each statement defines
+	for _, u := range units {
+		if u.kind == unitStmt {
+			stmts[u.start] = stmtDefined(src, []unit{u})
+		}
+	}
+	// deps tells whether the declaration u depends on what v declares or defines.
+	deps := func(u, v unit) bool {
+		du, dv := decls[u.start], decls[v.start]
+		if u.start == v.start || du == nil {
+			return false
+		}
+		if dv == nil {
+			for n := range stmts[v.start] {
+				if du.uses[n] {
+					return true
+				}
+			}
+			return false
+		}
+		if dv.recv != "" { // a type waits for its methods
+			return du.declares[dv.recv]
+		}
+		for n := range dv.declares {
+			if du.uses[n] {
+				return true
+			}
+		}
+		return false
+	}
+	waits := map[int]bool{} // by start: the declarations that wait for statements
+	for changed := true; changed; {
+		changed = false
+		for _, u := range units {
+			if u.kind != unitDecl || waits[u.start] {
+				continue
+			}
+			w := false
+			for n := range decls[u.start].uses {
+				w = w || defined[n]
+			}
+			for _, v := range units {
+				w = w || v.kind == unitDecl && waits[v.start] && deps(u, v)
+			}
+			if w {
+				waits[u.start], changed = true, true
+			}
+		}
+	}
 	var front, rest []unit
 	for _, u := range units {
 		switch {
 		case u.kind == unitPackage:
 		case u.kind == unitImport:
 			imports = append(imports, u)
-		case u.kind == unitDecl && !usesAny(src, u, defined):
+		case u.kind == unitDecl && !waits[u.start]:
 			front = append(front, u)
 		case u.kind == unitDecl && scanCell(src[u.start:u.end])[0].tok == token.VAR:
 			u.kind = unitStmt
@@ -41,44 +101,56 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 		}
 		steps = append(steps, step{decl: decl, units: []unit{u}})
 	}
-	done := map[string]bool{} // names defined by the statements added so far
+	added := map[int]bool{}
 	var waiting []unit
-	for _, u := range rest {
-		if u.kind == unitDecl && usesAny(src, u, missing(defined, done)) {
-			waiting = append(waiting, u)
-			continue
+	// release adds the largest set of waiting declarations that depend on nothing outside
+	// the set that is still to come.
+	release := func() {
+		set := map[int]bool{}
+		for _, w := range waiting {
+			set[w.start] = true
 		}
-		add(u)
-		if u.kind == unitStmt {
-			for n := range stmtDefined(src, []unit{u}) {
-				done[n] = true
-			}
-			var still []unit
+		for changed := true; changed; {
+			changed = false
 			for _, w := range waiting {
-				if usesAny(src, w, missing(defined, done)) {
-					still = append(still, w)
-				} else {
-					add(w)
+				if !set[w.start] {
+					continue
+				}
+				for _, v := range rest {
+					if !added[v.start] && !set[v.start] && deps(w, v) {
+						set[w.start], changed = false, true
+						break
+					}
 				}
 			}
-			waiting = still
+		}
+		var still []unit
+		for _, w := range waiting {
+			if set[w.start] {
+				add(w)
+				added[w.start] = true
+			} else {
+				still = append(still, w)
+			}
+		}
+		waiting = still
+	}
+	for _, u := range rest {
+		if u.kind == unitDecl {
+			waiting = append(waiting, u)
+		}
+	}
+	for _, u := range rest {
+		if u.kind != unitDecl {
+			add(u)
+			added[u.start] = true
+			release()
 		}
 	}
 	for _, w := range waiting {
 		add(w)
 	}
 	return imports, steps
-}
-
-// missing returns the names of all that are not in done.
-func missing(all, done map[string]bool) map[string]bool {
-	m := map[string]bool{}
-	for n := range all {
-		if !done[n] {
-			m[n] = true
-		}
-	}
-	return m
 }
 
 // stmtDefined returns the names that the cell's statement units define with :=.
@@ -104,17 +176,4 @@ func stmtDefined(src string, units []unit) map[string]bool {
 		}
 	}
 	return defined
-}
-
-// usesAny tells whether unit u mentions one of names.
-func usesAny(src string, u unit, names map[string]bool) bool {
-	if len(names) == 0 {
-		return false
-	}
-	for _, t := range scanCell(src[u.start:u.end]) {
-		if t.tok == token.IDENT && names[t.lit] {
-			return true
-		}
-	}
-	return false
 }
