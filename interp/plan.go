@@ -19,10 +19,9 @@ type step struct {
 // they declare: a function calling one that waits waits too, and those waiting together are
 // declared together (they may call each other). A method that waits holds back its type, and
 // so the type's other methods and everything that uses the type: a method added to a type
-// in a later evaluation would miss the values and interface conversions made before it
-// (var s fmt.Stringer = T{} needs T's String), and the session's probe (probe.go) makes it
-// return zero values. A waiting declaration is declared right after the last statement it
-// waits for, which may be before its place in the cell.
+// in a later evaluation would miss the interface conversions compiled before it
+// (var s fmt.Stringer = T{} needs T's String). A waiting declaration is declared right
+// after the last statement it waits for, which may be before its place in the cell.
 func plan(src string, units []unit) (imports []unit, steps []step) {
 	defined := stmtDefined(src, units)
 	decls := declUses(src, units)
