@@ -25,52 +25,24 @@ type step struct {
 func plan(src string, units []unit) (imports []unit, steps []step) {
 	defined := stmtDefined(src, units)
 	decls := declUses(src, units)
-	stmts := map[int]map[string]bool{} // by start: the names each statement defines
+	users := declUsers(units, decls)
+	// The declarations that wait for statements: those using a name they define, and
+	// those depending on one that waits.
+	waits := map[int]bool{} // by start
+	var queue []int
 	for _, u := range units {
-		if u.kind == unitStmt {
-			stmts[u.start] = stmtDefined(src, []unit{u})
+		if d := decls[u.start]; d != nil && usesAnyOf(d, defined) {
+			waits[u.start] = true
+			queue = append(queue, u.start)
 		}
 	}
-	// deps tells whether the declaration u depends on what v declares or defines.
-	deps := func(u, v unit) bool {
-		du, dv := decls[u.start], decls[v.start]
-		if u.start == v.start || du == nil {
-			return false
-		}
-		if dv == nil {
-			for n := range stmts[v.start] {
-				if du.uses[n] {
-					return true
-				}
-			}
-			return false
-		}
-		if dv.recv != "" { // a type waits for its methods
-			return du.declares[dv.recv]
-		}
-		for n := range dv.declares {
-			if du.uses[n] {
-				return true
-			}
-		}
-		return false
-	}
-	waits := map[int]bool{} // by start: the declarations that wait for statements
-	for changed := true; changed; {
-		changed = false
-		for _, u := range units {
-			if u.kind != unitDecl || waits[u.start] {
-				continue
-			}
-			w := false
-			for n := range decls[u.start].uses {
-				w = w || defined[n]
-			}
-			for _, v := range units {
-				w = w || v.kind == unitDecl && waits[v.start] && deps(u, v)
-			}
-			if w {
-				waits[u.start], changed = true, true
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, u := range users[v] {
+			if !waits[u] {
+				waits[u] = true
+				queue = append(queue, u)
 			}
 		}
 	}
@@ -100,44 +72,65 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 		}
 		steps = append(steps, step{decl: decl, units: []unit{u}})
 	}
-	added := map[int]bool{}
-	var waiting []unit
-	// release adds the largest set of waiting declarations that depend on nothing outside
-	// the set that is still to come.
-	release := func() {
-		set := map[int]bool{}
-		for _, w := range waiting {
-			set[w.start] = true
+	// after[w] lists the statements (and vars run as statements) that the waiting
+	// declaration w uses directly.
+	defines := map[int]map[string]bool{} // the names each statement defines
+	for _, v := range rest {
+		if v.kind == unitStmt {
+			defines[v.start] = stmtDefined(src, []unit{v})
+			if dv := decls[v.start]; dv != nil { // a var run as a statement
+				defines[v.start] = dv.declares
+			}
 		}
-		for changed := true; changed; {
-			changed = false
-			for _, w := range waiting {
-				if !set[w.start] {
-					continue
+	}
+	var waiting []unit
+	after := map[int][]int{}
+	for _, w := range rest {
+		if w.kind != unitDecl {
+			continue
+		}
+		waiting = append(waiting, w)
+		for _, v := range rest {
+			if v.kind == unitStmt && usesAnyOf(decls[w.start], defines[v.start]) {
+				after[w.start] = append(after[w.start], v.start)
+			}
+		}
+	}
+	added := map[int]bool{}
+	// release adds the waiting declarations that wait for no statement still to come,
+	// directly or through another waiting declaration: those waiting together are
+	// declared together.
+	release := func() {
+		blocked := map[int]bool{}
+		var queue []int
+		for _, w := range waiting {
+			for _, v := range after[w.start] {
+				if !added[v] && !blocked[w.start] {
+					blocked[w.start] = true
+					queue = append(queue, w.start)
 				}
-				for _, v := range rest {
-					if !added[v.start] && !set[v.start] && deps(w, v) {
-						set[w.start], changed = false, true
-						break
-					}
+			}
+		}
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			for _, u := range users[v] {
+				if !blocked[u] && !added[u] {
+					blocked[u] = true
+					queue = append(queue, u)
 				}
 			}
 		}
 		var still []unit
 		for _, w := range waiting {
-			if set[w.start] {
+			if blocked[w.start] {
+				still = append(still, w)
+			} else {
 				add(w)
 				added[w.start] = true
-			} else {
-				still = append(still, w)
 			}
 		}
 		waiting = still
-	}
-	for _, u := range rest {
-		if u.kind == unitDecl {
-			waiting = append(waiting, u)
-		}
 	}
 	for _, u := range rest {
 		if u.kind != unitDecl {
@@ -150,6 +143,53 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 		add(w)
 	}
 	return imports, steps
+}
+
+// declUsers returns, for each declaration of a cell, the declarations that depend on it,
+// all by start: those that use a name it declares, and for a method, its type.
+func declUsers(units []unit, decls map[int]*declInfo) map[int][]int {
+	declaring := map[string][]int{} // the declarations of each name
+	methods := map[string][]int{}   // the methods of each type name
+	for _, u := range units {
+		if d := decls[u.start]; d != nil {
+			for n := range d.declares {
+				declaring[n] = append(declaring[n], u.start)
+			}
+			if d.recv != "" {
+				methods[d.recv] = append(methods[d.recv], u.start)
+			}
+		}
+	}
+	users := map[int][]int{}
+	for _, u := range units {
+		d := decls[u.start]
+		if d == nil {
+			continue
+		}
+		for n := range d.uses {
+			for _, v := range declaring[n] {
+				if v != u.start {
+					users[v] = append(users[v], u.start)
+				}
+			}
+		}
+		for n := range d.declares {
+			for _, m := range methods[n] {
+				users[m] = append(users[m], u.start)
+			}
+		}
+	}
+	return users
+}
+
+// usesAnyOf tells whether the declaration d uses one of names.
+func usesAnyOf(d *declInfo, names map[string]bool) bool {
+	for n := range names {
+		if d.uses[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // stmtDefined returns the names that the cell's statement units define with :=.
