@@ -98,3 +98,46 @@ func TestPlan(t *testing.T) {
 		})
 	}
 }
+
+// FuzzPlan checks that plan places every unit of any text once (package clauses none),
+// keeps the statements in cell order, and never panics.
+func FuzzPlan(f *testing.F) {
+	for _, seed := range []string{
+		"type T struct{}\nfunc (t T) String() string { return \"T!\" }\nt := T{}\nvar s fmt.Stringer = T{}\nfmt.Println(s, t)",
+		"func g() int { return f() + h() }\nx := 5\nfunc f() int { return x + g() }\nfunc h() int { return 1 }\ng()",
+		"k := 7\ntype M map[int]bool\nfunc i() M { return M{k: true} }\nvar y = k\nfunc j() []M { return []M{{k: true}} }",
+		"package main\nimport \"fmt\"\nfunc (p *P[T]) M() {}\np := 1\ntype P[T any] struct{ p T }",
+		"x := 1\nfunc f(x int) { return x +* }", "var a, b = c, d\nc, d := 1, 2\nvar (\n\te = a\n)",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		units := splitCell(code)
+		imports, steps := plan(code, units)
+		seen := map[int]int{}
+		for _, u := range imports {
+			seen[u.start]++
+		}
+		last := -1
+		for _, st := range steps {
+			for _, u := range st.units {
+				seen[u.start]++
+				if !st.decl {
+					if u.start < last {
+						t.Fatalf("statement at %d after one at %d in %q", u.start, last, code)
+					}
+					last = u.start
+				}
+			}
+		}
+		for _, u := range units {
+			want := 1
+			if u.kind == unitPackage {
+				want = 0
+			}
+			if seen[u.start] != want {
+				t.Fatalf("unit %q placed %d times in %q", code[u.start:u.end], seen[u.start], code)
+			}
+		}
+	})
+}
