@@ -39,7 +39,10 @@
 // old definitions. A replay takes about 25 ms for 30 cells of declarations.
 // Because yaegi registers types and methods before it finds errors in their bodies, a file
 // declaring them is first compiled as a renamed copy (probe.go): a cell that fails to compile
-// leaves nothing behind, and its corrected version defines them as written.
+// leaves nothing behind, and its corrected version defines them as written. Methods added to
+// a type of an earlier cell are renamed in the copy too; when the copy cannot be checked
+// that way (the cell uses a new method through an interface), the cell fails with a note:
+// run those methods in a cell of their own first.
 //
 // # Results
 //
