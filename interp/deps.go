@@ -11,6 +11,7 @@ type declInfo struct {
 	uses     map[string]bool // the names it takes from outside itself
 	declares map[string]bool // the names it declares (none for a method)
 	recv     string          // the receiver's type name, for a method
+	isType   bool            // a type declaration
 }
 
 // declUses returns, for each declaration unit of a cell (by its start), what it declares
@@ -63,6 +64,7 @@ func declUses(src string, units []unit) map[int]*declInfo {
 				}
 			}
 		case *ast.GenDecl:
+			info.isType = d.Tok == token.TYPE
 			for _, s := range d.Specs {
 				switch s := s.(type) {
 				case *ast.TypeSpec:

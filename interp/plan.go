@@ -17,11 +17,12 @@ type step struct {
 // A declaration depends on the names it uses free (declUses: its own receiver, parameters
 // and locals do not count), and on the declarations of the cell that wait, through the names
 // they declare: a function calling one that waits waits too, and those waiting together are
-// declared together (they may call each other). A method that waits holds back its type, and
-// so the type's other methods and everything that uses the type: a method added to a type
-// in a later evaluation would miss the interface conversions compiled before it
-// (var s fmt.Stringer = T{} needs T's String). A waiting declaration is declared right
-// after the last statement it waits for, which may be before its place in the cell.
+// declared together (they may call each other). A method that waits holds back the
+// functions, vars and other methods that use its type, not type declarations: code compiled
+// before the method exists would miss it (var s fmt.Stringer = T{} needs T's String, and
+// t.String() in another method names no declaration), while the type itself stays in front
+// for the statements that use it before. A waiting declaration is declared right after the
+// last statement it waits for, which may be before its place in the cell.
 func plan(src string, units []unit) (imports []unit, steps []step) {
 	defined := stmtDefined(src, units)
 	decls := declUses(src, units)
@@ -146,7 +147,8 @@ func plan(src string, units []unit) (imports []unit, steps []step) {
 }
 
 // declUsers returns, for each declaration of a cell, the declarations that depend on it,
-// all by start: those that use a name it declares, and for a method, its type.
+// all by start: those that use a name it declares, and for a method, the declarations
+// other than types that use its type.
 func declUsers(units []unit, decls map[int]*declInfo) map[int][]int {
 	declaring := map[string][]int{} // the declarations of each name
 	methods := map[string][]int{}   // the methods of each type name
@@ -173,9 +175,14 @@ func declUsers(units []unit, decls map[int]*declInfo) map[int][]int {
 				}
 			}
 		}
-		for n := range d.declares {
+		if d.isType {
+			continue
+		}
+		for n := range d.uses {
 			for _, m := range methods[n] {
-				users[m] = append(users[m], u.start)
+				if m != u.start {
+					users[m] = append(users[m], u.start)
+				}
 			}
 		}
 	}

@@ -80,12 +80,18 @@ func TestPlan(t *testing.T) {
 				"stmt: var y = f()\n" +
 				"decl: func g() int { return y }\n" +
 				"stmt: g()"},
-		{"a waiting method holds back its type, the type's other methods and their users",
+		{"a waiting method holds back the other methods, functions and vars that use its type, not types",
 			"type T struct{}\nfunc (t T) Area() int { return 1 }\ntype V struct{}\nscale := 2\nfunc (t T) String() string { return fmt.Sprint(scale) }\nvar s fmt.Stringer = T{}\nfunc mk() T { return T{} }\ntype U struct{ t T }\nt := mk()\ns",
-			"decl: type V struct{}\n" +
+			"decl: type T struct{} | type V struct{} | type U struct{ t T }\n" +
 				"stmt: scale := 2\n" +
-				"decl: type T struct{} | func (t T) Area() int { return 1 } | func (t T) String() string { return fmt.Sprint(scale) } | func mk() T { return T{} } | type U struct{ t T }\n" +
+				"decl: func (t T) Area() int { return 1 } | func (t T) String() string { return fmt.Sprint(scale) } | func mk() T { return T{} }\n" +
 				"stmt: var s fmt.Stringer = T{} | t := mk() | s"},
+		{"a statement before the one a method waits for may use its type",
+			"type Model struct{ w float64 }\nm := &Model{1}\nlr := 0.5\nfunc (m *Model) Step() { m.w -= lr }\nm.Step()",
+			"decl: type Model struct{ w float64 }\n" +
+				"stmt: m := &Model{1} | lr := 0.5\n" +
+				"decl: func (m *Model) Step() { m.w -= lr }\n" +
+				"stmt: m.Step()"},
 		{"a declaration that does not parse waits on every name it mentions",
 			"x := 1\nfunc f(x int) { return x +* }",
 			"stmt: x := 1\n" +
