@@ -8,7 +8,9 @@
 //  3. statements, in the order they appear in the cell. A top-level var declaration whose
 //     initializer uses a name that one of the cell's statements defines runs in its place
 //     among the statements instead; another declaration that uses such a name is evaluated
-//     right after the statement that defines it.
+//     right after the statement that defines it, together with the declarations that depend
+//     on it (a method's type and its other methods included). A name counts as used only
+//     free: a receiver, parameter or local of the same name is not a use.
 //
 // A package clause is ignored and a func main is renamed and called once at the end of its
 // cell, so a whole program pasted into a cell runs as it would with go run.
@@ -38,7 +40,10 @@
 // old definitions. A replay takes about 25 ms for 30 cells of declarations.
 // Because yaegi registers types and methods before it finds errors in their bodies, a file
 // declaring them is first compiled as a renamed copy (probe.go): a cell that fails to compile
-// leaves nothing behind, and its corrected version defines them as written.
+// leaves nothing behind, and its corrected version defines them as written. Methods added to
+// a type of an earlier cell are renamed in the copy too; when the copy cannot be checked
+// that way (the cell uses a new method through an interface), the cell fails with a note:
+// run those methods in a cell of their own first.
 //
 // # Results
 //

@@ -1,11 +1,14 @@
 package interp
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // yaegi registers the types and methods of a file before it finds the errors in their
@@ -35,29 +38,138 @@ func needsProbe(f *ast.File) bool {
 }
 
 // probe compiles a renamed copy of f and returns its compile error, if any.
+//
+// A method of a type of an earlier cell would be registered by the copy on the real type,
+// with a body that never runs, and the cell's own declaration then ignored as a repeat:
+// every call of the method answered zero values. So the copy first renames those methods
+// too, and the selectors of their names (calls between the new methods name no object):
+// all of them, then, if that does not compile (a selector of that name on a value of
+// another type), only those on a receiver, parameter, variable or literal of the method's
+// type. When neither compiles, the error is the cell's, or comes from the renaming (the
+// cell converts a value of that type to an interface that needs a new method, which the
+// renamed copy lacks): it is reported with a note naming the workaround, methods declared
+// in a cell of their own, whose probe then compiles. Evaluating the cell instead would
+// leave a broken method behind on a real error, which the corrected cell cannot replace.
 func (s *Session) probe(f *ast.File) error {
 	if !needsProbe(f) {
 		return nil
 	}
-	s.mu.Lock()
-	s.probes++
-	prefix := "__probe" + strconv.Itoa(s.probes) + "_"
-	s.mu.Unlock()
 	own := map[*ast.Object]bool{}
 	if f.Scope != nil {
 		for _, obj := range f.Scope.Objects {
 			own[obj] = true
 		}
 	}
+	foreign := foreignMethods(f, own)
+	if len(foreign) == 0 {
+		return s.probeCopy(f, own, nil, false)
+	}
+	if s.probeCopy(f, own, foreign, true) == nil {
+		return nil
+	}
+	err := s.probeCopy(f, own, foreign, false)
+	if err == nil {
+		return nil
+	}
+	var names []string
+	for name := range foreign {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return noteError{err, fmt.Sprintf("\n(this cell adds methods to a type of an earlier cell: %s. If the cell is correct, "+
+		"the interpreter cannot check it in one piece: run the methods that the cell's code uses through an interface "+
+		"(a conversion, an assertion, a value printed with its String method) in a cell of their own first)", strings.Join(names, ", "))}
+}
+
+// noteError is an error with a note after its message.
+type noteError struct {
+	err  error
+	note string
+}
+
+func (e noteError) Error() string { return e.err.Error() + e.note }
+
+// foreignMethods returns the methods f declares on types it does not declare: for each
+// name, the names of their receiver types.
+func foreignMethods(f *ast.File, own map[*ast.Object]bool) map[string]map[string]bool {
+	foreign := map[string]map[string]bool{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil {
+			continue
+		}
+		if id := recvIdent(fd.Recv); id != nil && (id.Obj == nil || !own[id.Obj]) {
+			if foreign[fd.Name.Name] == nil {
+				foreign[fd.Name.Name] = map[string]bool{}
+			}
+			foreign[fd.Name.Name][id.Name] = true
+		}
+	}
+	return foreign
+}
+
+// probeCopy compiles a copy of f with the names of own objects and of the foreign methods
+// prefixed, and the selectors of the foreign methods' names: those on a value known to be
+// of their type, and with all set those on values of unknown type too.
+func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool) error {
+	s.mu.Lock()
+	s.probes++
+	prefix := "__probe" + strconv.Itoa(s.probes) + "_"
+	s.mu.Unlock()
 	c := deepCopy(reflect.ValueOf(f)).Interface().(*ast.File)
 	ast.Inspect(c, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Obj != nil && own[id.Obj] {
-			id.Name = prefix + id.Name
+		switch n := n.(type) {
+		case *ast.Ident:
+			if n.Obj != nil && own[n.Obj] {
+				n.Name = prefix + n.Name
+			}
+		case *ast.SelectorExpr:
+			if types := foreign[n.Sel.Name]; types != nil {
+				if name, known := typeName(n.X); known && types[name] || !known && all {
+					n.Sel.Name = prefix + n.Sel.Name
+				}
+			}
+		case *ast.FuncDecl:
+			if n.Recv != nil && foreign[n.Name.Name] != nil {
+				n.Name.Name = prefix + n.Name.Name
+			}
 		}
 		return true
 	})
 	_, err := s.compile(c)
 	return err
+}
+
+// typeName returns the name of the type of x when x is a receiver, parameter or variable
+// declared with a type name, or a composite literal of one (or its address); known is
+// false otherwise.
+func typeName(x ast.Expr) (name string, known bool) {
+	var t ast.Expr
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		if x.Obj == nil {
+			return "", false
+		}
+		switch d := x.Obj.Decl.(type) {
+		case *ast.Field:
+			t = d.Type
+		case *ast.ValueSpec:
+			t = d.Type
+		}
+	case *ast.CompositeLit:
+		t = x.Type
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return typeName(x.X)
+		}
+	}
+	if t == nil {
+		return "", false
+	}
+	if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: t}}}); id != nil {
+		return id.Name, true
+	}
+	return "", false
 }
 
 // deepCopy copies an AST: nodes, slices and interfaces are copied, the parser's objects and

@@ -10,7 +10,8 @@ import (
 // a generic function ("nil reflect type" for y := slices.Max(xs), a nil dereference for
 // c := slices.Clone(xs) or keys := slices.Collect(maps.Keys(m))), nor a package-level
 // var from one; inside a function it can. So such a value is computed in a function
-// literal of the result's type (or types):
+// literal of the result's type (or types), or for a package-level var in a function
+// declared before it (topvars.go: yaegi's ordering of package vars walks literals):
 //
 //	m := slices.Max(xs)  =>  m := func() int { return slices.Max(xs) }()
 //	next, stop := iter.Pull(seq)  =>  next, stop := func() (func() (int, bool), func()) { return iter.Pull(seq) }()

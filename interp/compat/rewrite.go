@@ -42,6 +42,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.recv = r.topCommaRecv(f)
 	r.nested = markNestedDefines(f)
 	r.pending = map[ast.Node][]ast.Stmt{}
+	r.packageVarFuncs(f) // before markGenericResults: the values it moves are inside functions
 	r.markGenericResults(f)
 	r.nativeVars = nativeVars(info, append(memory[:len(memory):len(memory)], f))
 	astutil.Apply(f, nil, r.post)
