@@ -149,7 +149,7 @@ type printBuilder struct {
 
 // convert returns the source of an expression printing like Go would print the value of
 // the expression src of type t, and whether a rebuild is needed at all. top is true for
-// a print call's own argument: yaegi's hook handles those with a static cell type.
+// a print call's own argument.
 func (b *printBuilder) convert(src string, t types.Type, depth int, top bool) (string, bool) {
 	if depth > 3 { // deep nesting: leave it as yaegi prints it
 		return "", false
@@ -158,9 +158,8 @@ func (b *printBuilder) convert(src string, t types.Type, depth int, top bool) (s
 		return b.dynamic(src, t, depth)
 	}
 	if m := stringMethod(t); m != "" && mentionsCell(t) {
-		if top {
-			return "", false
-		}
+		// also as a print argument: yaegi's hook misses call results (fmt.Println(a.Add(b))
+		// printed &{3}) and values reached otherwise
 		return b.text(src, t, m)
 	}
 	d := strconv.Itoa(depth)
