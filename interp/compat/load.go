@@ -92,8 +92,13 @@ func Load(i *interp.Interpreter) error {
 	return nil
 }
 
-// run compiles and runs one file of an interpreted package, named name in errors.
+// run compiles and runs one file of an interpreted package, named name in errors, with
+// its type parameters renamed (typeparams.go).
 func run(i *interp.Interpreter, name, src string) error {
+	src, err := hideTypeParams(name, src)
+	if err != nil {
+		return fmt.Errorf("compat: parse %s: %w", name, err)
+	}
 	prog, err := i.Compile(src)
 	if err != nil {
 		return fmt.Errorf("compat: compile %s: %w", name, err)
