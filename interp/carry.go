@@ -16,14 +16,17 @@ import (
 // from yaegi's own symbol table, which it does not export: carry.go reads it with reflect
 // (yaegi v0.16.1 is the last release, so its layout holds still; a test guards it).
 //
-//   - A variable whose type involves no cell type (int, []float64, *nn.Tensor, error) is
-//     declared from a variable of its type in the hidden carry package, var x =
-//     __gogradCarry.V3, then given its old value. The carry variable is not nil: yaegi
-//     loses the type of a nil pointer exported as a variable.
-//   - One whose type involves cell types is declared with its type, var p []Point, then
+//   - A variable whose type is written with cell types and Go's own types only (int,
+//     []float64, map[string]any, []Point) is declared with its type, var p []Point, then
 //     given its old value: yaegi builds a cell struct type with reflect.StructOf, which
 //     returns the same reflect type for the same fields, so a value of an unchanged cell
-//     type fits the fresh interpreter as it is.
+//     type fits the fresh interpreter as it is. Declared so, it stays an interpreted
+//     variable, from which yaegi infers type arguments (slices.Max(xs)).
+//   - One whose type names a native type (*nn.Tensor, error, time.Duration) is declared
+//     from a variable of its type in the hidden carry package, var x = __gogradCarry.V3,
+//     then given its old value; the session tells compat, which writes the type arguments
+//     of generic calls on it (Rewriter.Carried). The carry variable is not nil: yaegi
+//     loses the type of a nil pointer exported as a variable.
 //   - A variable whose type involves a redefined type, or whose value holds code or types of
 //     the old interpreter (a func literal, an interface value of a cell type), is declared
 //     with its zero value and reported dropped.
@@ -41,6 +44,7 @@ type carryPlan struct {
 	decls   []string                 // the declarations of the variables, as Go source
 	set     map[string]reflect.Value // values to set once the variables are declared
 	dropped []string                 // variables whose values are lost
+	native  []string                 // variables declared from the carry package: natively typed
 }
 
 // planCarry decides the fate of the variables names of old; changed holds the cell types
@@ -58,7 +62,7 @@ func planCarry(old *interp.Interpreter, names []string, changed map[string]bool)
 		expr, exprOK := typeExpr(itypeOf(old, name), deps, 0)
 		zero := ov.IsZero() // nothing to lose
 		keep := zero || portable(ov, map[uintptr]bool{}, new(int))
-		if len(deps) == 0 && !isYaegiType(ov.Type()) {
+		if len(deps) == 0 && !exprOK && !isYaegiType(ov.Type()) {
 			sym := "V" + strconv.Itoa(len(syms))
 			syms[sym] = placeholder(ov.Type())
 			p.set[name] = ov
@@ -67,6 +71,7 @@ func planCarry(old *interp.Interpreter, names []string, changed map[string]bool)
 				p.dropped = append(p.dropped, name)
 			}
 			p.decls = append(p.decls, "var "+name+" = "+carryName+"."+sym)
+			p.native = append(p.native, name)
 			continue
 		}
 		if !exprOK {

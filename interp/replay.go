@@ -96,6 +96,7 @@ func (s *Session) rebuild(ctx context.Context, cell *ast.File, redefined map[str
 	s.mu.Lock()
 	s.hist = hist
 	s.mu.Unlock()
+	s.compat.Carried(plan.native) // yaegi infers no type argument from them: compat writes it
 	done()
 	err = s.execute(ctx, prog)
 	plan.apply(fresh)

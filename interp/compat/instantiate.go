@@ -178,8 +178,9 @@ func setPos(x ast.Node, pos token.Pos) {
 }
 
 // isNative tells whether yaegi types e from native code: a call of a native package
-// function, a variable defined from one (in this cell or an earlier one), or a part of
-// such a value (words[:2], words[0]).
+// function, a value of a native named type written in the cell (sort.IntSlice{3, 1}), a
+// variable defined from one (in this cell or an earlier one), or a part of such a value
+// (words[:2], words[0]).
 func (r *rewriter) isNative(e ast.Expr) bool {
 	return nativeExpr(r.info, r.nativeVars, e)
 }
@@ -188,7 +189,12 @@ func (r *rewriter) isNative(e ast.Expr) bool {
 func nativeExpr(info *types.Info, vars map[types.Object]bool, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() { // a conversion: sort.IntSlice(xs)
+			return isNativeNamed(tv.Type)
+		}
 		return isNativeCall(info, e)
+	case *ast.CompositeLit: // sort.IntSlice{3, 1}
+		return isNativeNamed(info.TypeOf(e))
 	case *ast.Ident:
 		return vars[info.Uses[e]]
 	case *ast.SliceExpr:
@@ -199,6 +205,18 @@ func nativeExpr(info *types.Info, vars map[types.Object]bool, e ast.Expr) bool {
 		return nativeExpr(info, vars, e.X)
 	}
 	return false
+}
+
+// isNativeNamed tells whether t is a named type of a native package (sort.IntSlice): yaegi
+// builds a value of it from the native type and infers no type argument from it. (A slice
+// of native elements, []time.Duration{...}, is the interpreter's own slice.)
+func isNativeNamed(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	p := n.Obj().Pkg()
+	return p != nil && p.Path() != "main" && !slices.Contains(packageOrder[:], p.Path())
 }
 
 // isNativeCall tells whether call calls a function of a native package (pkg.F(...)) or a

@@ -26,6 +26,22 @@ type Rewriter struct {
 	order   []string          // names of decls, first declaration first
 	n       int               // last number used in fresh names: unique across cells
 	imp     *sourceImporter   // the interpreted packages, type-checked once
+	carried map[string]bool   // package-level variables holding natively typed values (Carried)
+}
+
+// Carried tells the rewriter that the package-level variables names now hold natively
+// typed values: a session that moves to a fresh interpreter declares the variables of
+// native types from native variables (interp's carry.go), and yaegi infers no type
+// argument from those, as from any native value (slices.Sort(xs) fails with a nil
+// dereference), so the rewrite writes the type arguments. A cell that declares one of
+// the names again ends this.
+func (rw *Rewriter) Carried(names []string) {
+	if rw.carried == nil {
+		rw.carried = map[string]bool{}
+	}
+	for _, n := range names {
+		rw.carried[n] = true
+	}
 }
 
 // Rewrite rewrites one cell like the package function Rewrite, with the declarations of
@@ -33,6 +49,9 @@ type Rewriter struct {
 // Statement cells wrapped in a function (as the session parses them) contribute their
 // top-level variables as package variables.
 func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
+	for _, name := range declNames(f) {
+		delete(rw.carried, name)
+	}
 	memory := rw.file(fset, f)
 	rw.remember(fset, f) // before rewriting: remembered code must type-check without helpers
 	extra := rw.importsFor(fset, f)
@@ -47,7 +66,7 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 		rw.Import(&ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(p)}})
 	}
 	var err error
-	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols, memory)
+	rw.n, err = rewrite(fset, f, info, rw.n, rw.Symbols, memory, rw.carried)
 	return err
 }
 

@@ -22,14 +22,15 @@ import (
 // the position and the workaround.
 func Rewrite(fset *token.FileSet, f *ast.File) error {
 	info, _ := checkCell(fset, f, nil, nil)
-	_, err := rewrite(fset, f, info, 0, nil, nil)
+	_, err := rewrite(fset, f, info, 0, nil, nil, nil)
 	return err
 }
 
 // rewrite applies every rewrite to f, given what go/types learnt about it and the
 // interpreter's native symbols (may be nil); memory holds the remembered declarations of
-// earlier cells. Fresh names are numbered from n+1; it returns the last number used.
-func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols map[string]map[string]reflect.Value, memory []*ast.File) (last int, err error) {
+// earlier cells, carried the package-level variables that hold natively typed values (see
+// Rewriter.Carried). Fresh names are numbered from n+1; it returns the last number used.
+func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols map[string]map[string]reflect.Value, memory []*ast.File, carried map[string]bool) (last int, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a bug here must not end the kernel: report it
 			last, err = n, fmt.Errorf("compat: internal error rewriting the cell: %v", p)
@@ -45,6 +46,11 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	r.packageVarFuncs(f) // before markGenericResults: the values it moves are inside functions
 	r.markGenericResults(f)
 	r.nativeVars = nativeVars(info, append(memory[:len(memory):len(memory)], f))
+	for _, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok && carried[v.Name()] && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			r.nativeVars[obj] = true
+		}
+	}
 	astutil.Apply(f, nil, r.post)
 	r.wrapGenericValues(f)
 	wrapTopLevel(f)
