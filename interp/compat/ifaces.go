@@ -77,6 +77,22 @@ func (r *rewriter) toIface(e ast.Expr, iface types.Type) ast.Expr {
 			Results: &ast.FieldList{List: []*ast.Field{{Type: result}}}},
 		Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(x, pos)}}),
 	}
+	if _, isCall := ast.Unparen(e).(*ast.CallExpr); isCall {
+		// a call's result given straight to the parameter still panics ("reflect: Call
+		// using struct ... as type fmt.Stringer"): it goes through a parameter of its own
+		// type first
+		//	func(y MyErr) error { return func(x error) error { return x }(y) }(f())
+		if own := r.typeExpr(r.typeOf(e), pos); own != nil {
+			y := &ast.Ident{NamePos: pos, Name: "y"}
+			inner := &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{ident(y, pos)}, Rparen: pos}
+			lit = &ast.FuncLit{
+				Type: &ast.FuncType{Func: pos,
+					Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{y}, Type: own}}},
+					Results: &ast.FieldList{List: []*ast.Field{{Type: r.typeExpr(iface, pos)}}}},
+				Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}}),
+			}
+		}
+	}
 	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{e}, Rparen: pos}
 }
 

@@ -33,6 +33,10 @@ import (
 //	var s fmt.Stringer = T{n}  =>  func _ggNf() fmt.Stringer { var _ggNv0 fmt.Stringer = T{n}; return _ggNv0 }
 //	                               var s fmt.Stringer = _ggNf()
 //
+// The same goes for a var of a native interface type initialized from a call's result of a
+// cell type (var s fmt.Stringer = mk()): at the top, even ifaces.go's conversion of it
+// fails ("variable definition loop").
+//
 // A constant of type int (var n = len(arr) of an array) is written as its value instead. A
 // value whose type cannot be written in the cell is reported with the workaround: a
 // declared type for the var, or a statement.
@@ -87,7 +91,7 @@ func (r *rewriter) packageVarFunc(vs *ast.ValueSpec, f *ast.File) *ast.FuncDecl 
 		})
 		generic = generic || r.callsGeneric(v)
 	}
-	if len(earlier) == 0 && !generic {
+	if len(earlier) == 0 && !generic && !r.callToNativeIface(vs) {
 		return nil
 	}
 	if r.constantValues(vs) {
@@ -230,4 +234,18 @@ func (r *rewriter) unknownVarType(vs *ast.ValueSpec, earlier []string) {
 	r.errorf(vs.Pos(), "a package-level var initialized from a variable of an earlier cell (%s) is not supported by the interpreter when the type of its value is not known here; "+
 		"give the var its type (var %s T = %s) or write it as a statement (%s := %s)",
 		earlier[0], name, render(r.fset, vs.Values[0]), name, render(r.fset, vs.Values[0]))
+}
+
+// callToNativeIface tells whether vs declares a var of a native interface type from the
+// result of a call of a cell value type (see above).
+func (r *rewriter) callToNativeIface(vs *ast.ValueSpec) bool {
+	if vs.Type == nil || !isNativeIface(r.typeOf(vs.Type)) {
+		return false
+	}
+	for _, v := range vs.Values {
+		if _, ok := ast.Unparen(v).(*ast.CallExpr); ok && isCellValueType(r.typeOf(v)) {
+			return true
+		}
+	}
+	return false
 }
