@@ -12,7 +12,7 @@ import (
 // panic in a goroutine started by interpreted code would end the process. The function and
 // its arguments are evaluated first, as the go statement does:
 //
-//	go f(x, y)  =>  { __gogoF, __gogoA0, __gogoA1 := f, x, y
+//	go f(x, y)  =>  { __gogoF := f; __gogoA0 := x; __gogoA1 := y
 //	                  go func() { defer <hook>; __gogoF(__gogoA0, __gogoA1) }() }
 //
 // A function literal gets the hook as its first statement instead. Constant arguments stay
@@ -42,29 +42,32 @@ func guardGo(g *ast.GoStmt) ast.Stmt {
 		lit.Body.List = append([]ast.Stmt{hook}, lit.Body.List...)
 		return g
 	}
-	assign := &ast.AssignStmt{TokPos: pos, Tok: token.DEFINE}
+	// One define per value: from one define of several values, one of them a composite
+	// literal, yaegi's closure saw __gogoF nil (go worker([]int{1}, done) failed with "call
+	// of nil function" and the cell hung on <-done).
+	var defines []ast.Stmt
+	define := func(name string, value ast.Expr) *ast.Ident {
+		defines = append(defines, &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{Name: name, NamePos: pos}}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{value}})
+		return &ast.Ident{Name: name, NamePos: pos}
+	}
 	call := &ast.CallExpr{Fun: g.Call.Fun, Lparen: pos, Ellipsis: g.Call.Ellipsis, Rparen: pos}
 	if id, ok := g.Call.Fun.(*ast.Ident); !ok || !isBuiltin(id.Name) {
-		f := &ast.Ident{Name: "__gogoF", NamePos: pos}
-		assign.Lhs, assign.Rhs = append(assign.Lhs, f), append(assign.Rhs, g.Call.Fun)
-		call.Fun = &ast.Ident{Name: f.Name, NamePos: pos}
+		call.Fun = define("__gogoF", g.Call.Fun)
 	}
 	for i, a := range g.Call.Args {
 		if isConstant(a) {
 			call.Args = append(call.Args, a)
 			continue
 		}
-		name := "__gogoA" + strconv.Itoa(i)
-		assign.Lhs, assign.Rhs = append(assign.Lhs, &ast.Ident{Name: name, NamePos: pos}), append(assign.Rhs, a)
-		call.Args = append(call.Args, &ast.Ident{Name: name, NamePos: pos})
+		call.Args = append(call.Args, define("__gogoA"+strconv.Itoa(i), a))
 	}
 	body := &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{hook, &ast.ExprStmt{X: call}}, Rbrace: pos}
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}, Body: body}
 	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}}
-	if len(assign.Lhs) == 0 {
+	if len(defines) == 0 {
 		return goStmt
 	}
-	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{assign, goStmt}, Rbrace: pos}
+	return &ast.BlockStmt{Lbrace: pos, List: append(defines, goStmt), Rbrace: pos}
 }
 
 // isBuiltin tells whether name is a predeclared function, which cannot be a value.
