@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // implementers returns the types declared in the cell, T or *T, that implement iface.
@@ -132,11 +134,12 @@ func commaOKAsserts(f *ast.File) map[*ast.TypeAssertExpr]bool {
 	return out
 }
 
-// sortTypes sorts types by their string form.
+// sortTypes sorts types by their string form, each computed once (a session can have
+// hundreds of cell types, and a type's string is costly).
 func sortTypes(ts []types.Type) {
-	for i := 1; i < len(ts); i++ {
-		for j := i; j > 0 && ts[j].String() < ts[j-1].String(); j-- {
-			ts[j], ts[j-1] = ts[j-1], ts[j]
-		}
+	keys := make(map[types.Type]string, len(ts))
+	for _, t := range ts {
+		keys[t] = t.String()
 	}
+	slices.SortStableFunc(ts, func(a, b types.Type) int { return strings.Compare(keys[a], keys[b]) })
 }

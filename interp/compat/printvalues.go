@@ -262,10 +262,13 @@ func isByte(t types.Type) bool {
 
 // distinctCellTypes returns the package-level struct types declared in cells (and
 // pointers to them) that a type assertion tells apart at run time: non-generic, with a
-// field that is not embedded, which typeIdentity tagged.
-func (b *rewriter) distinctCellTypes() []types.Type {
-	var out []types.Type
-	for id, obj := range b.info.Defs {
+// field that is not embedded, which typeIdentity tagged. Computed once per cell.
+func (r *rewriter) distinctCellTypes() []types.Type {
+	if r.cellTypes != nil {
+		return r.cellTypes
+	}
+	out := []types.Type{}
+	for id, obj := range r.info.Defs {
 		tn, ok := obj.(*types.TypeName)
 		if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() || id.Name == "_" || tn.IsAlias() {
 			continue
@@ -280,6 +283,7 @@ func (b *rewriter) distinctCellTypes() []types.Type {
 		out = append(out, n, types.NewPointer(n))
 	}
 	sortTypes(out)
+	r.cellTypes = out
 	return out
 }
 

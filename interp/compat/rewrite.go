@@ -71,6 +71,7 @@ type rewriter struct {
 	scope         *ast.Scope                          // the parser's scope of the cell (resolve.go)
 	genericValues map[ast.Expr]types.Type             // top-level values from generic calls (generictop.go)
 	nativeVars    map[types.Object]bool               // variables defined from native calls (instantiate.go)
+	cellTypes     []types.Type                        // distinctCellTypes, once computed
 	recv          commaRecv                           // comma-ok indexes and receives outside functions (topcommaok.go)
 	n             int                                 // counter for fresh names
 	errs          []error
