@@ -88,6 +88,12 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
+	newFormat := format
+	defer func() {
+		if newFormat != format {
+			call.Args[fi] = &ast.BasicLit{ValuePos: lit.ValuePos, Kind: token.STRING, Value: strconv.Quote(newFormat)}
+		}
+	}()
 	for k, v := range verbs {
 		ai := fi + 1 + k
 		if ai >= len(call.Args) {
@@ -95,6 +101,15 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 		}
 		if v.verb == 'w' {
 			call.Args[ai] = r.wrapped(call.Args[ai])
+		}
+		if v.verb == 'v' && path == "fmt" && format[v.at-1] == '#' && format[v.at-2] == '%' {
+			if x := r.goSyntax(call.Args[ai], pkg.Name); x != nil {
+				// the text as it is: %#v becomes %-s (no width: the flag does nothing),
+				// keeping the offsets of the later verbs
+				call.Args[ai] = x
+				newFormat = newFormat[:v.at-1] + "-s" + newFormat[v.at+1:]
+				continue
+			}
 		}
 		if v.verb == 'v' && path == "fmt" && format[v.at-1] == '+' && format[v.at-2] == '%' {
 			if x := r.plusV(call.Args[ai], pkg.Name); x != nil {
