@@ -278,6 +278,21 @@ func (s *Session) evalTail(ctx context.Context, es *ast.ExprStmt, at ast.Stmt) e
 	if s.cellMethod("String") {
 		variants = append(variants, withValue("ShowText(__v, __v.String())"))
 	}
+	if shown := s.compat.Display(fset, es.X, "__v"); shown != nil {
+		// a value holding cell values with String or Error methods: shown as fmt.Print
+		// prints its rebuild (compat's printvalues.go)
+		x := withValue("ShowPrinted(__v, nil)")
+		ast.Inspect(x, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && len(c.Args) == 2 {
+				if id, ok := c.Args[1].(*ast.Ident); ok && id.Name == "nil" {
+					c.Args[1] = shown
+					return false
+				}
+			}
+			return true
+		})
+		variants = append(variants, x)
+	}
 	variants = append(variants, hiddenCall("Show", pos, es.X), es.X)
 	var prog *interp.Program
 	var err error

@@ -23,11 +23,12 @@ const (
 // the context that follows the running cell.
 func (s *Session) hiddenSymbols() interp.Exports {
 	return interp.Exports{hiddenPath + "/session": {
-		"Show":     reflect.ValueOf(s.show),
-		"ShowText": reflect.ValueOf(s.showText),
-		"ShowRich": reflect.ValueOf(s.showRich),
-		"GoPanic":  reflect.ValueOf(s.goPanic),
-		"Ctx":      reflect.ValueOf(&s.ctxVar).Elem(),
+		"Show":        reflect.ValueOf(s.show),
+		"ShowText":    reflect.ValueOf(s.showText),
+		"ShowPrinted": reflect.ValueOf(s.showPrinted),
+		"ShowRich":    reflect.ValueOf(s.showRich),
+		"GoPanic":     reflect.ValueOf(s.goPanic),
+		"Ctx":         reflect.ValueOf(&s.ctxVar).Elem(),
 	}}
 }
 
@@ -96,6 +97,13 @@ func (s *Session) showText(v any, text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.result, s.hasResult, s.resultText, s.resultRich = []any{v}, true, &text, nil
+}
+
+// showPrinted records the value of a cell's last expression and the text fmt prints for
+// printable, its rebuild in which cell values carry their String or Error methods
+// (compat.Rewriter.Display).
+func (s *Session) showPrinted(v any, printable any) {
+	s.showText(v, fmt.Sprint(printable))
 }
 
 // showRich records the value of a cell's last expression with the MIME bundle its MIMEBundle
