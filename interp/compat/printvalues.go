@@ -426,9 +426,14 @@ func (r *rewriter) plusVSource(src string, t types.Type, fmtPkg string, depth in
 		if inner, ok := r.plusVSource(field, f.Type(), fmtPkg, depth+1); ok {
 			needed = true
 			parts = append(parts, strconv.Quote(f.Name()+":")+" + "+inner)
-		} else {
-			parts = append(parts, strconv.Quote(f.Name()+":")+" + "+fmtPkg+`.Sprintf("%+v", `+field+")")
+			continue
 		}
+		if f.Exported() { // fmt calls the String methods of exported fields only
+			if conv, ok := (&printBuilder{r: r, spec: "%+v"}).convert(field, f.Type(), depth+1, false); ok {
+				needed, field = true, conv
+			}
+		}
+		parts = append(parts, strconv.Quote(f.Name()+":")+" + "+fmtPkg+`.Sprintf("%+v", `+field+")")
 	}
 	if !needed {
 		return "", false
