@@ -162,6 +162,10 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		if s := r.typeSwitch(n); s != nil {
 			c.Replace(s)
 		}
+	case *ast.DeferStmt:
+		if s := r.deferArgs(n); s != nil {
+			c.Replace(s)
+		}
 	}
 	r.postCommaRecv(c)
 	return true
