@@ -62,12 +62,12 @@ func (s *Session) probe(f *ast.File) error {
 	}
 	foreign := foreignMethods(f, own)
 	if len(foreign) == 0 {
-		return s.probeCopy(f, own, nil, false)
+		return s.probeEmbedded(f, own, nil, false)
 	}
-	if s.probeCopy(f, own, foreign, true) == nil {
+	if s.probeEmbedded(f, own, foreign, true) == nil {
 		return nil
 	}
-	err := s.probeCopy(f, own, foreign, false)
+	err := s.probeEmbedded(f, own, foreign, false)
 	if err == nil {
 		return nil
 	}
@@ -108,10 +108,42 @@ func foreignMethods(f *ast.File, own map[*ast.Object]bool) map[string]map[string
 	return foreign
 }
 
+// probeEmbedded is probeCopy that also renames the selectors of the fields that embed a type
+// the cell declares (d.Animal after type Dog struct{ Animal }): renaming the type renames
+// those fields. A selector of that name may instead be a field of another type, so when that
+// copy does not compile, the copy that leaves the selectors alone is tried too.
+func (s *Session) probeEmbedded(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool) error {
+	embedded := embeddedOwn(f, own)
+	err := s.probeCopy(f, own, foreign, all, embedded)
+	if err != nil && len(embedded) > 0 && s.probeCopy(f, own, foreign, all, nil) == nil {
+		return nil
+	}
+	return err
+}
+
+// embeddedOwn returns the names of the types declared by f that a struct embeds.
+func embeddedOwn(f *ast.File, own map[*ast.Object]bool) map[string]bool {
+	names := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok && st.Fields != nil {
+			for _, fd := range st.Fields.List {
+				if len(fd.Names) > 0 {
+					continue
+				}
+				if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: fd.Type}}}); id != nil && id.Obj != nil && own[id.Obj] {
+					names[id.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	return names
+}
+
 // probeCopy compiles a copy of f with the names of own objects and of the foreign methods
 // prefixed, and the selectors of the foreign methods' names: those on a value known to be
 // of their type, and with all set those on values of unknown type too.
-func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool) error {
+func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool, embedded map[string]bool) error {
 	s.mu.Lock()
 	s.probes++
 	prefix := "__probe" + strconv.Itoa(s.probes) + "_"
@@ -124,6 +156,9 @@ func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[s
 				n.Name = prefix + n.Name
 			}
 		case *ast.SelectorExpr:
+			if embedded[n.Sel.Name] {
+				n.Sel.Name = prefix + n.Sel.Name
+			}
 			if types := foreign[n.Sel.Name]; types != nil {
 				if name, known := typeName(n.X); known && types[name] || !known && all {
 					n.Sel.Name = prefix + n.Sel.Name
