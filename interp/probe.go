@@ -20,8 +20,18 @@ import (
 // probeName matches the prefix of renamed names in messages.
 var probeName = regexp.MustCompile(`__probe\d+_`)
 
-// needsProbe tells whether f declares a type or a method.
+// needsProbe tells whether f declares a type or a method, and the probe works for it.
+//
+// It does not for a generic type whose fields name a generic type of the same cell
+// (type elem[T any] struct{ next *elem[T] }): the renamed copy's instances leak into the
+// cell's own, and the cell's methods then panic (reflect.Set: value of type *struct {...}
+// is not assignable to type *struct {...}; measured with raw yaegi: compiling the renamed
+// copy first is enough). Such a cell is compiled without a probe: a compile error in it
+// can leave its methods behind, which is the lesser harm.
 func needsProbe(f *ast.File) bool {
+	if recursiveGeneric(f) {
+		return false
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -35,6 +45,33 @@ func needsProbe(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// recursiveGeneric tells whether f declares a generic type whose declaration names a generic
+// type of f.
+func recursiveGeneric(f *ast.File) bool {
+	generic := map[*ast.Object]bool{}
+	var specs []*ast.TypeSpec
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && ts.TypeParams != nil && ts.Name.Obj != nil {
+					generic[ts.Name.Obj] = true
+					specs = append(specs, ts)
+				}
+			}
+		}
+	}
+	found := false
+	for _, ts := range specs {
+		ast.Inspect(ts.Type, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && generic[id.Obj] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // probe compiles a renamed copy of f and returns its compile error, if any.
