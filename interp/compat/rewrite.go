@@ -100,6 +100,8 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(x)
 		} else if x := r.errorsIs(n); x != nil {
 			c.Replace(x)
+		} else if x := r.errorsAs(n); x != nil {
+			c.Replace(x)
 		} else {
 			r.variadicIfaces(n)
 			r.instantiate(n)
