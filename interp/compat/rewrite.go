@@ -107,6 +107,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			r.instantiate(n)
 			r.redirectTwin(n)
 			r.printValues(n)
+			r.plainVerbs(n)
 			r.typeVerbs(n)
 			r.checkErrorsAs(n)
 		}
