@@ -38,6 +38,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	}()
 	r := &rewriter{fset: fset, info: info, n: n, symbols: symbols, scope: f.Scope}
 	r.classify(f)
+	r.constGroups(f)
 	r.topAsserts = r.topCommaOK(f) // before commaOKAsserts: it turns var declarations into defines
 	r.commaOK = commaOKAsserts(f)
 	r.recv = r.topCommaRecv(f)
