@@ -166,6 +166,10 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		if s := r.typeSwitch(n); s != nil {
 			c.Replace(s)
 		}
+	case *ast.SelectorExpr:
+		if x := r.methodValue(c, n); x != nil {
+			c.Replace(x)
+		}
 	case *ast.DeferStmt:
 		if s := r.deferArgs(n); s != nil {
 			c.Replace(s)
