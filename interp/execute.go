@@ -186,6 +186,12 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
 		}
+		if split && genericForeign(methods) {
+			// yaegi attaches methods to an earlier cell's generic type only after the
+			// file that declares them: a function beside them failed ("undefined
+			// selector: Push"), whatever the probe says
+			return s.evalSplit(ctx, methods, rest, last)
+		}
 		if err := s.probe(p.file); err != nil {
 			if split {
 				if ran, err := s.evalMethodsFirst(ctx, methods, rest, err, last); ran {

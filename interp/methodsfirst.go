@@ -56,8 +56,31 @@ func (s *Session) evalMethodsFirst(ctx context.Context, methods, rest *ast.File,
 	if !errors.As(probeErr, &note) {
 		return false, nil
 	}
+	return true, s.evalSplit(ctx, methods, rest, last)
+}
+
+// evalSplit evaluates the pieces of splitForeign in order.
+func (s *Session) evalSplit(ctx context.Context, methods, rest *ast.File, last bool) error {
 	if err := s.evalPiece(ctx, piece{file: methods}, false); err != nil {
-		return true, err
+		return err
 	}
-	return true, s.evalPiece(ctx, piece{file: rest}, last)
+	return s.evalPiece(ctx, piece{file: rest}, last)
+}
+
+// genericForeign tells whether one of the methods has a receiver of a generic type
+// (func (l *List[T]) Push(v T)).
+func genericForeign(methods *ast.File) bool {
+	for _, d := range methods.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) > 0 {
+			t := fd.Recv.List[0].Type
+			if st, ok := t.(*ast.StarExpr); ok {
+				t = st.X
+			}
+			switch t.(type) {
+			case *ast.IndexExpr, *ast.IndexListExpr:
+				return true
+			}
+		}
+	}
+	return false
 }
