@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"regexp"
 	"slices"
@@ -237,6 +238,12 @@ func typeName(x ast.Expr) (name string, known bool) {
 	}
 	if t == nil {
 		return "", false
+	}
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	if sel, ok := t.(*ast.SelectorExpr); ok { // a type of a package (var b strings.Builder): never a cell's
+		return types.ExprString(sel), true
 	}
 	if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: t}}}); id != nil {
 		return id.Name, true
