@@ -42,10 +42,62 @@ func splitForeign(f *ast.File) (methods, rest *ast.File, ok bool) {
 		}
 		rest.Decls = append(rest.Decls, d)
 	}
+	pullUses(methods, rest)
 	if len(methods.Decls) == 0 || len(rest.Decls) == 0 {
 		return nil, nil, false
 	}
 	return methods, rest, true
+}
+
+// pullUses moves into methods the declarations of rest that the methods use, and those
+// they use in turn (func (m *Matrix) Mul calling New of the same cell), so that the
+// methods compile on their own.
+func pullUses(methods, rest *ast.File) {
+	for moved := true; moved; {
+		moved = false
+		used := map[*ast.Object]bool{}
+		ast.Inspect(methods, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
+				used[id.Obj] = true
+			}
+			return true
+		})
+		var keep []ast.Decl
+		for _, d := range rest.Decls {
+			if declares(d, used) {
+				methods.Decls = append(methods.Decls, d)
+				moved = true
+			} else {
+				keep = append(keep, d)
+			}
+		}
+		rest.Decls = keep
+	}
+}
+
+// declares tells whether d declares one of the objects (a function, not a method; a
+// type, a var or a const).
+func declares(d ast.Decl, objs map[*ast.Object]bool) bool {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		return d.Recv == nil && d.Name.Obj != nil && objs[d.Name.Obj]
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch spec := spec.(type) {
+			case *ast.TypeSpec:
+				if spec.Name.Obj != nil && objs[spec.Name.Obj] {
+					return true
+				}
+			case *ast.ValueSpec:
+				for _, n := range spec.Names {
+					if n.Obj != nil && objs[n.Obj] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // evalMethodsFirst runs the two pieces of splitForeign when the probe of the whole file
