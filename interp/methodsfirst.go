@@ -111,8 +111,16 @@ func (s *Session) evalMethodsFirst(ctx context.Context, methods, rest *ast.File,
 	return true, s.evalSplit(ctx, methods, rest, last)
 }
 
-// evalSplit evaluates the pieces of splitForeign in order.
+// evalSplit evaluates the pieces of splitForeign in order. The new Error and String
+// methods go first, in a piece of their own, when the others may use them through an
+// interface (func (inv *Inventory) Take returning NotFoundError{sku} as an error).
 func (s *Session) evalSplit(ctx context.Context, methods, rest *ast.File, last bool) error {
+	if first, others, ok := splitStringers(methods); ok {
+		if err := s.evalPiece(ctx, piece{file: first}, false); err != nil {
+			return err
+		}
+		methods = others
+	}
 	if err := s.evalPiece(ctx, piece{file: methods}, false); err != nil {
 		return err
 	}
@@ -135,4 +143,27 @@ func genericForeign(methods *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// splitStringers splits the Error and String methods (no parameters, one result) off the
+// other declarations of methods, with the declarations of methods they use; ok is false
+// when either part would be empty.
+func splitStringers(methods *ast.File) (first, others *ast.File, ok bool) {
+	f, o := *methods, *methods
+	first, others = &f, &o
+	first.Decls, others.Decls = nil, nil
+	for _, d := range methods.Decls {
+		fd, isFunc := d.(*ast.FuncDecl)
+		if isFunc && fd.Recv != nil && (fd.Name.Name == "Error" || fd.Name.Name == "String") &&
+			fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 {
+			first.Decls = append(first.Decls, d)
+		} else {
+			others.Decls = append(others.Decls, d)
+		}
+	}
+	pullUses(first, others)
+	if len(first.Decls) == 0 || len(others.Decls) == 0 {
+		return nil, nil, false
+	}
+	return first, others, true
 }
