@@ -226,6 +226,7 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 			}
 		}
 	}
+	list = s.topDefers(list)
 	if len(list) > 0 {
 		if err := s.eval(ctx, blockOf(list), func() { s.remember(nil, list); s.record(nil, list) }); err != nil {
 			return err
