@@ -181,11 +181,23 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 		if len(p.file.Decls) == 0 {
 			return nil
 		}
-		srcs := defSources(p.file) // as the user wrote them, which dropRepeats compares
+		srcs := defSources(p.file)                   // as the user wrote them, which dropRepeats compares
+		methods, rest, split := splitForeign(p.file) // before the rewrites change p.file
 		if err := s.applyRewrites(fset, p.file); err != nil {
 			return err
 		}
+		if split && genericForeign(methods) {
+			// yaegi attaches methods to an earlier cell's generic type only after the
+			// file that declares them: a function beside them failed ("undefined
+			// selector: Push"), whatever the probe says
+			return s.evalSplit(ctx, methods, rest, last)
+		}
 		if err := s.probe(p.file); err != nil {
+			if split {
+				if ran, err := s.evalMethodsFirst(ctx, methods, rest, err, last); ran {
+					return err
+				}
+			}
 			return err
 		}
 		done := func() { s.remember(p.file.Decls, nil); s.rememberDefs(p.file, srcs); s.record(p.file, nil) }
@@ -214,6 +226,7 @@ func (s *Session) evalPiece(ctx context.Context, p piece, last bool) error {
 			}
 		}
 	}
+	list = s.topDefers(list)
 	if len(list) > 0 {
 		if err := s.eval(ctx, blockOf(list), func() { s.remember(nil, list); s.record(nil, list) }); err != nil {
 			return err

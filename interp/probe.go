@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"regexp"
 	"slices"
@@ -20,8 +21,18 @@ import (
 // probeName matches the prefix of renamed names in messages.
 var probeName = regexp.MustCompile(`__probe\d+_`)
 
-// needsProbe tells whether f declares a type or a method.
+// needsProbe tells whether f declares a type or a method, and the probe works for it.
+//
+// It does not for a generic type whose fields name a generic type of the same cell
+// (type elem[T any] struct{ next *elem[T] }): the renamed copy's instances leak into the
+// cell's own, and the cell's methods then panic (reflect.Set: value of type *struct {...}
+// is not assignable to type *struct {...}; measured with raw yaegi: compiling the renamed
+// copy first is enough). Such a cell is compiled without a probe: a compile error in it
+// can leave its methods behind, which is the lesser harm.
 func needsProbe(f *ast.File) bool {
+	if recursiveGeneric(f) {
+		return false
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -35,6 +46,33 @@ func needsProbe(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// recursiveGeneric tells whether f declares a generic type whose declaration names a generic
+// type of f.
+func recursiveGeneric(f *ast.File) bool {
+	generic := map[*ast.Object]bool{}
+	var specs []*ast.TypeSpec
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && ts.TypeParams != nil && ts.Name.Obj != nil {
+					generic[ts.Name.Obj] = true
+					specs = append(specs, ts)
+				}
+			}
+		}
+	}
+	found := false
+	for _, ts := range specs {
+		ast.Inspect(ts.Type, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && generic[id.Obj] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // probe compiles a renamed copy of f and returns its compile error, if any.
@@ -62,12 +100,12 @@ func (s *Session) probe(f *ast.File) error {
 	}
 	foreign := foreignMethods(f, own)
 	if len(foreign) == 0 {
-		return s.probeCopy(f, own, nil, false)
+		return s.probeEmbedded(f, own, nil, false)
 	}
-	if s.probeCopy(f, own, foreign, true) == nil {
+	if s.probeEmbedded(f, own, foreign, true) == nil {
 		return nil
 	}
-	err := s.probeCopy(f, own, foreign, false)
+	err := s.probeEmbedded(f, own, foreign, false)
 	if err == nil {
 		return nil
 	}
@@ -108,10 +146,42 @@ func foreignMethods(f *ast.File, own map[*ast.Object]bool) map[string]map[string
 	return foreign
 }
 
+// probeEmbedded is probeCopy that also renames the selectors of the fields that embed a type
+// the cell declares (d.Animal after type Dog struct{ Animal }): renaming the type renames
+// those fields. A selector of that name may instead be a field of another type, so when that
+// copy does not compile, the copy that leaves the selectors alone is tried too.
+func (s *Session) probeEmbedded(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool) error {
+	embedded := embeddedOwn(f, own)
+	err := s.probeCopy(f, own, foreign, all, embedded)
+	if err != nil && len(embedded) > 0 && s.probeCopy(f, own, foreign, all, nil) == nil {
+		return nil
+	}
+	return err
+}
+
+// embeddedOwn returns the names of the types declared by f that a struct embeds.
+func embeddedOwn(f *ast.File, own map[*ast.Object]bool) map[string]bool {
+	names := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok && st.Fields != nil {
+			for _, fd := range st.Fields.List {
+				if len(fd.Names) > 0 {
+					continue
+				}
+				if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: fd.Type}}}); id != nil && id.Obj != nil && own[id.Obj] {
+					names[id.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	return names
+}
+
 // probeCopy compiles a copy of f with the names of own objects and of the foreign methods
 // prefixed, and the selectors of the foreign methods' names: those on a value known to be
 // of their type, and with all set those on values of unknown type too.
-func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool) error {
+func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[string]map[string]bool, all bool, embedded map[string]bool) error {
 	s.mu.Lock()
 	s.probes++
 	prefix := "__probe" + strconv.Itoa(s.probes) + "_"
@@ -124,6 +194,9 @@ func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[s
 				n.Name = prefix + n.Name
 			}
 		case *ast.SelectorExpr:
+			if embedded[n.Sel.Name] {
+				n.Sel.Name = prefix + n.Sel.Name
+			}
 			if types := foreign[n.Sel.Name]; types != nil {
 				if name, known := typeName(n.X); known && types[name] || !known && all {
 					n.Sel.Name = prefix + n.Sel.Name
@@ -165,6 +238,12 @@ func typeName(x ast.Expr) (name string, known bool) {
 	}
 	if t == nil {
 		return "", false
+	}
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	if sel, ok := t.(*ast.SelectorExpr); ok { // a type of a package (var b strings.Builder): never a cell's
+		return types.ExprString(sel), true
 	}
 	if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: t}}}); id != nil {
 		return id.Name, true

@@ -22,7 +22,8 @@ func check(fset *token.FileSet, f *ast.File, imp *sourceImporter, memory ...*ast
 		Defs:  map[*ast.Ident]types.Object{},
 		Uses:  map[*ast.Ident]types.Object{},
 
-		Instances: map[*ast.Ident]types.Instance{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	if imp == nil {
 		imp = newSourceImporter()

@@ -105,6 +105,7 @@ func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
 		for _ggerr != nil {
 			if ` + eq + `(_ggerr, _ggtarget) { return true }
 			if _ggm, _ggok := _ggerr.(interface{ Is(error) bool }); _ggok && _ggm.Is(_ggtarget) { return true }
+` + r.cellUnwraps() + `
 			if _ggu, _ggok := _ggerr.(interface{ Unwrap() error }); _ggok { _ggerr = _ggu.Unwrap(); continue }
 			if _ggu, _ggok := _ggerr.(interface{ Unwrap() []error }); _ggok {
 				for _, _gge := range _ggu.Unwrap() { if _ggis(_gge) { return true } }

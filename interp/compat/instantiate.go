@@ -17,6 +17,9 @@ import (
 // arguments too: yaegi infers none from such a value and panics. Their untyped constant
 // arguments are converted to the parameter types instead. (Explicit type arguments are
 // not written everywhere: yaegi fails on some, idx, ok := slices.BinarySearch[int](xs, 2).)
+// A cell's own variadic generic function gets them at every call: yaegi cannot infer a type
+// argument from the variadic arguments (func NewSet[T comparable](items ...T) called as
+// NewSet(1, 2) failed with "undefined type for T" at the declaration).
 func (r *rewriter) instantiate(call *ast.CallExpr) {
 	var id *ast.Ident
 	switch fun := call.Fun.(type) {
@@ -31,12 +34,14 @@ func (r *rewriter) instantiate(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	interpreted := false
+	interpreted, variadic := false, false
 	if fn, ok := r.info.Uses[id].(*types.Func); ok && fn.Pkg() != nil {
 		interpreted = slices.Contains(packageOrder[:], fn.Pkg().Path())
+		sig, _ := fn.Type().(*types.Signature)
+		variadic = fn.Pkg().Path() == "main" && sig != nil && sig.Variadic()
 	}
 	native := interpreted && slices.ContainsFunc(call.Args, r.isNative)
-	if inst.TypeArgs.Len() < 2 && !native {
+	if inst.TypeArgs.Len() < 2 && !native && !variadic {
 		return
 	}
 	var consts []int // untyped constant arguments, converted when an argument is native
@@ -46,6 +51,9 @@ func (r *rewriter) instantiate(call *ast.CallExpr) {
 		case !ok || tv.IsNil():
 			return
 		case tv.Value != nil || isUntyped(tv.Type):
+			if variadic && !native {
+				continue // the explicit type arguments convert it
+			}
 			if !native {
 				return
 			}

@@ -6,8 +6,12 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"go/types"
 	"reflect"
 	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // Rewriter rewrites the cells of one session in order, remembering what earlier cells
@@ -180,21 +184,71 @@ func (rw *Rewriter) stmtVars(fset *token.FileSet, s ast.Stmt) {
 
 // genDecl remembers each spec of a const, var or type declaration under its names.
 func (rw *Rewriter) genDecl(fset *token.FileSet, d *ast.GenDecl) {
-	for _, spec := range d.Specs {
+	var last *ast.ValueSpec // the last const spec with values, which continuations repeat
+	for i, spec := range d.Specs {
+		if vs, ok := spec.(*ast.ValueSpec); ok && d.Tok == token.CONST {
+			if vs.Values != nil {
+				last = vs
+			}
+			if src := constAlone(vs, last, i); src != "" {
+				for _, n := range vs.Names {
+					rw.put(n.Name, src)
+				}
+			}
+			continue
+		}
 		one := &ast.GenDecl{Tok: d.Tok, Specs: []ast.Spec{spec}}
 		src := render(fset, one)
 		switch spec := spec.(type) {
 		case *ast.TypeSpec:
 			rw.put(spec.Name.Name, src)
 		case *ast.ValueSpec:
-			if d.Tok == token.CONST && spec.Values == nil {
-				continue // an iota continuation: meaningless alone
-			}
 			for _, n := range spec.Names {
 				rw.put(n.Name, src)
 			}
 		}
 	}
+}
+
+// constAlone returns the source of the const spec at index i of its group written to stand
+// alone: iota becomes i, and an iota continuation (Monday after Sunday Weekday = iota)
+// repeats the type and values of last. Continuations were left out before, so later cells
+// type-checked Monday as unknown, and the rewrites that need a type (%d of a cell type with
+// a String method) missed it. "" when there is nothing to repeat.
+func constAlone(vs, last *ast.ValueSpec, i int) string {
+	typ, values := vs.Type, vs.Values
+	if values == nil {
+		if last == nil || len(last.Values) != len(vs.Names) {
+			return ""
+		}
+		typ, values = last.Type, last.Values
+	}
+	var names, vals []string
+	for _, n := range vs.Names {
+		names = append(names, n.Name)
+	}
+	for _, v := range values {
+		vals = append(vals, types.ExprString(withIota(v, i)))
+	}
+	src := "const " + strings.Join(names, ", ")
+	if typ != nil {
+		src += " " + types.ExprString(typ)
+	}
+	return src + " = " + strings.Join(vals, ", ")
+}
+
+// withIota returns a copy of the constant expression x with iota replaced by i.
+func withIota(x ast.Expr, i int) ast.Expr {
+	c, err := parser.ParseExpr(types.ExprString(x))
+	if err != nil {
+		return x
+	}
+	return astutil.Apply(c, nil, func(cur *astutil.Cursor) bool {
+		if id, ok := cur.Node().(*ast.Ident); ok && id.Name == "iota" {
+			cur.Replace(&ast.BasicLit{Kind: token.INT, Value: strconv.Itoa(i)})
+		}
+		return true
+	}).(ast.Expr)
 }
 
 // put records one declaration, replacing an earlier one of the same name.

@@ -38,6 +38,7 @@ func rewrite(fset *token.FileSet, f *ast.File, info *types.Info, n int, symbols 
 	}()
 	r := &rewriter{fset: fset, info: info, n: n, symbols: symbols, scope: f.Scope}
 	r.classify(f)
+	r.constGroups(f)
 	r.topAsserts = r.topCommaOK(f) // before commaOKAsserts: it turns var declarations into defines
 	r.commaOK = commaOKAsserts(f)
 	r.recv = r.topCommaRecv(f)
@@ -100,11 +101,14 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(x)
 		} else if x := r.errorsIs(n); x != nil {
 			c.Replace(x)
+		} else if x := r.errorsAs(n); x != nil {
+			c.Replace(x)
 		} else {
 			r.variadicIfaces(n)
 			r.instantiate(n)
 			r.redirectTwin(n)
 			r.printValues(n)
+			r.plainVerbs(n)
 			r.typeVerbs(n)
 			r.checkErrorsAs(n)
 		}
@@ -160,6 +164,14 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		}
 	case *ast.TypeSwitchStmt:
 		if s := r.typeSwitch(n); s != nil {
+			c.Replace(s)
+		}
+	case *ast.SelectorExpr:
+		if x := r.methodValue(c, n); x != nil {
+			c.Replace(x)
+		}
+	case *ast.DeferStmt:
+		if s := r.deferArgs(n); s != nil {
 			c.Replace(s)
 		}
 	}
