@@ -43,7 +43,7 @@ func (r *rewriter) goSyntaxSource(src string, t types.Type, fmtPkg string, depth
 		return "", false
 	}
 	d := strconv.Itoa(depth)
-	goName := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	goName := goTypeName(t)
 	name := types.TypeString(t, r.qualifier)
 	if types.IsInterface(t) {
 		return r.goSyntaxDynamic(src, t, fmtPkg, depth)
@@ -136,7 +136,7 @@ func (r *rewriter) goSyntaxDynamic(src string, iface types.Type, fmtPkg string, 
 	}
 	nilText := strconv.Quote("<nil>")
 	if depth > 0 {
-		ifaceName := types.TypeString(iface, func(p *types.Package) string { return p.Name() })
+		ifaceName := goTypeName(iface)
 		if ifaceName == "any" {
 			ifaceName = "interface {}"
 		}

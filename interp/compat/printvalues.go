@@ -213,7 +213,9 @@ func (b *printBuilder) convert(src string, t types.Type, depth int, top bool) (s
 // an interface of type iface may hold.
 func (b *printBuilder) dynamic(src string, iface types.Type, depth int) (string, bool) {
 	it, _ := iface.Underlying().(*types.Interface)
-	if it == nil || stringMethod(iface) != "" { // an error or a Stringer already carries the method
+	// an error or a fmt.Stringer already carries the method; a cell interface with one
+	// (Shape embedding fmt.Stringer) does not reach fmt with it
+	if it == nil || stringMethod(iface) != "" && !mentionsCell(iface) {
 		return "", false
 	}
 	d := strconv.Itoa(depth)

@@ -90,7 +90,7 @@ func (r *rewriter) typeVerbs(call *ast.CallExpr) {
 			}
 			call.Args[ai] = x
 		} else if mentionsCell(t) {
-			name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+			name := goTypeName(t)
 			call.Args[ai] = &ast.BasicLit{ValuePos: call.Args[ai].Pos(), Kind: token.STRING, Value: strconv.Quote(name)}
 		} else {
 			continue
@@ -259,7 +259,7 @@ func (r *rewriter) dynamicTypeName(x ast.Expr, fallback, onNil string, nameOnly 
 	var sb strings.Builder
 	sb.WriteString("func(_ggx any) string { if _ggx == nil { return " + onNil + " }; ") // yaegi panics asserting nil
 	for _, t := range cands {
-		name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+		name := goTypeName(t)
 		if nameOnly {
 			name = ""
 			if n, ok := t.(*types.Named); ok {
@@ -311,7 +311,7 @@ func (r *rewriter) reflectName(call *ast.CallExpr) ast.Expr {
 	case !mentionsCell(t):
 		return nil
 	}
-	name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	name := goTypeName(t)
 	if nameOnly {
 		name = ""
 		if n, ok := t.(*types.Named); ok {
@@ -324,4 +324,33 @@ func (r *rewriter) reflectName(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	return substitute(f, "_ggARG", arg)
+}
+
+// goTypeName returns t's name as Go's reflect and fmt print it: packages by name, and no
+// space between type arguments (main.Cache[string,int], where go/types writes ", ").
+func goTypeName(t types.Type) string {
+	switch t := t.(type) {
+	case *types.Named:
+		name := t.Obj().Name()
+		if p := t.Obj().Pkg(); p != nil {
+			name = p.Name() + "." + name
+		}
+		if args := t.TypeArgs(); args.Len() > 0 {
+			var names []string
+			for i := range args.Len() {
+				names = append(names, goTypeName(args.At(i)))
+			}
+			name += "[" + strings.Join(names, ",") + "]"
+		}
+		return name
+	case *types.Pointer:
+		return "*" + goTypeName(t.Elem())
+	case *types.Slice:
+		return "[]" + goTypeName(t.Elem())
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + goTypeName(t.Elem())
+	case *types.Map:
+		return "map[" + goTypeName(t.Key()) + "]" + goTypeName(t.Elem())
+	}
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
