@@ -21,19 +21,7 @@ import (
 // goSyntax returns the text %#v prints for e, built as above, or nil when fmt prints it
 // right. fmtPkg is the name the cell gives package fmt.
 func (r *rewriter) goSyntax(e ast.Expr, fmtPkg string) ast.Expr {
-	t := r.typeOf(e)
-	if t == nil {
-		return nil
-	}
-	src, ok := r.goSyntaxSource("_ggARG", t, fmtPkg, 0)
-	if !ok {
-		return nil
-	}
-	x := r.fragment(src, e.Pos())
-	if x == nil {
-		return nil
-	}
-	return substitute(x, "_ggARG", e)
+	return r.rebuild(e, func(src string, t types.Type) (string, bool) { return r.goSyntaxSource(src, t, fmtPkg, 0) })
 }
 
 // goSyntaxSource returns the source of the %#v text of the expression src of type t at

@@ -2,9 +2,7 @@ package compat
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 )
 
@@ -20,36 +18,12 @@ import (
 // A struct is converted to its struct type (the field tags that Rewrite adds do not matter
 // to a conversion). Pointers and interfaces are left alone.
 func (r *rewriter) plainVerbs(call *ast.CallExpr) {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || call.Ellipsis.IsValid() {
+	pc, ok := r.parsePrintCall(call)
+	if !ok || pc.fi < 0 {
 		return
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return
-	}
-	pn, ok := r.info.Uses[pkg].(*types.PkgName)
-	if !ok {
-		return
-	}
-	fi, ok := printfCalls[pn.Imported().Path()][sel.Sel.Name]
-	if !ok || len(call.Args) <= fi {
-		return
-	}
-	lit, ok := call.Args[fi].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return
-	}
-	format, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return
-	}
-	verbs, ok := scanVerbs(format)
-	if !ok {
-		return
-	}
-	for k, v := range verbs {
-		ai := fi + 1 + k
+	for k, v := range pc.verbs {
+		ai := pc.fi + 1 + k
 		if ai >= len(call.Args) || strings.IndexByte(methodVerbs+"Tpw", v.verb) >= 0 {
 			continue
 		}

@@ -53,57 +53,28 @@ const methodVerbs = "vsqxX"
 // printValues rewrites the arguments of a print call that may hold cell values with a
 // String or Error method (see above).
 func (r *rewriter) printValues(call *ast.CallExpr) {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || call.Ellipsis.IsValid() {
-		return
-	}
-	pkg, ok := sel.X.(*ast.Ident)
+	pc, ok := r.parsePrintCall(call)
 	if !ok {
 		return
 	}
-	pn, ok := r.info.Uses[pkg].(*types.PkgName)
-	if !ok {
-		return
-	}
-	path := pn.Imported().Path()
-	if first, ok := printCalls[path][sel.Sel.Name]; ok {
-		for i := first; i < len(call.Args); i++ {
+	if pc.fi < 0 {
+		for i := pc.first; i < len(call.Args); i++ {
 			call.Args[i] = r.printable(call.Args[i], "%v")
 		}
 		return
 	}
-	fi, ok := printfCalls[path][sel.Sel.Name]
-	if !ok || len(call.Args) <= fi {
-		return
-	}
-	lit, ok := call.Args[fi].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return
-	}
-	format, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return
-	}
-	verbs, ok := scanVerbs(format)
-	if !ok {
-		return
-	}
+	format := pc.format
 	newFormat := format
-	defer func() {
-		if newFormat != format {
-			call.Args[fi] = &ast.BasicLit{ValuePos: lit.ValuePos, Kind: token.STRING, Value: strconv.Quote(newFormat)}
-		}
-	}()
-	for k, v := range verbs {
-		ai := fi + 1 + k
+	for k, v := range pc.verbs {
+		ai := pc.fi + 1 + k
 		if ai >= len(call.Args) {
 			continue
 		}
 		if v.verb == 'w' {
 			call.Args[ai] = r.wrapped(call.Args[ai])
 		}
-		if v.verb == 'v' && path == "fmt" && format[v.at-1] == '#' && format[v.at-2] == '%' {
-			if x := r.goSyntax(call.Args[ai], pkg.Name); x != nil {
+		if v.verb == 'v' && pc.path == "fmt" && format[v.at-1] == '#' && format[v.at-2] == '%' {
+			if x := r.goSyntax(call.Args[ai], pc.pkg.Name); x != nil {
 				// the text as it is: %#v becomes %-s (no width: the flag does nothing),
 				// keeping the offsets of the later verbs
 				call.Args[ai] = x
@@ -111,8 +82,8 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 				continue
 			}
 		}
-		if v.verb == 'v' && path == "fmt" && format[v.at-1] == '+' && format[v.at-2] == '%' {
-			if x := r.plusV(call.Args[ai], pkg.Name); x != nil {
+		if v.verb == 'v' && pc.path == "fmt" && format[v.at-1] == '+' && format[v.at-2] == '%' {
+			if x := r.plusV(call.Args[ai], pc.pkg.Name); x != nil {
 				call.Args[ai] = x
 				continue
 			}
@@ -122,6 +93,69 @@ func (r *rewriter) printValues(call *ast.CallExpr) {
 		}
 		call.Args[ai] = r.printable(call.Args[ai], format[strings.LastIndexByte(format[:v.at], '%'):v.at+1])
 	}
+	pc.setFormat(newFormat)
+}
+
+// printCall is a call of one of the print functions of fmt or log that the print
+// rewrites know (printCalls, printfCalls).
+type printCall struct {
+	call   *ast.CallExpr
+	pkg    *ast.Ident // the package as the cell names it
+	path   string     // its import path: "fmt" or "log"
+	first  int        // a Print-like function: its first argument printed with %v
+	fi     int        // a printf-like function: the index of its format, or -1
+	format string     // the format, a string literal in the cell
+	verbs  []verb     // the verbs of format, in argument order
+}
+
+// parsePrintCall tells whether call is a print call the rewrites know, and describes it.
+// A printf-like call counts only with a format written as a string literal whose verbs
+// scanVerbs follows, and no spread argument.
+func (r *rewriter) parsePrintCall(call *ast.CallExpr) (printCall, bool) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return printCall{}, false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return printCall{}, false
+	}
+	pn, ok := r.info.Uses[pkg].(*types.PkgName)
+	if !ok {
+		return printCall{}, false
+	}
+	pc := printCall{call: call, pkg: pkg, path: pn.Imported().Path(), fi: -1}
+	if first, ok := printCalls[pc.path][sel.Sel.Name]; ok {
+		pc.first = first
+		return pc, true
+	}
+	fi, ok := printfCalls[pc.path][sel.Sel.Name]
+	if !ok || len(call.Args) <= fi {
+		return printCall{}, false
+	}
+	lit, ok := call.Args[fi].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return printCall{}, false
+	}
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return printCall{}, false
+	}
+	if pc.verbs, ok = scanVerbs(format); !ok {
+		return printCall{}, false
+	}
+	pc.fi, pc.format = fi, format
+	return pc, true
+}
+
+// setFormat puts format in place of the call's format, at the same position, if it
+// differs. Later rewrites parse the call again.
+func (pc printCall) setFormat(format string) {
+	if format == pc.format {
+		return
+	}
+	lit := pc.call.Args[pc.fi].(*ast.BasicLit)
+	pc.call.Args[pc.fi] = &ast.BasicLit{ValuePos: lit.ValuePos, Kind: token.STRING, Value: strconv.Quote(format)}
 }
 
 // sharpFlag tells whether the verb at offset at of format has the # flag (%#v prints Go
@@ -134,18 +168,28 @@ func sharpFlag(format string, at int) bool {
 // printable returns e rebuilt for printing with spec (a verb with its flags: "%-8v"), or e
 // itself when fmt prints it right as it is.
 func (r *rewriter) printable(e ast.Expr, spec string) ast.Expr {
+	b := &printBuilder{r: r, spec: spec}
+	if x := r.rebuild(e, func(src string, t types.Type) (string, bool) { return b.convert(src, t, 0, true) }); x != nil {
+		return x
+	}
+	return e
+}
+
+// rebuild returns the expression that build writes for e, given the name that stands for
+// e in its source and e's type, with e in place of that name; nil when build has nothing to
+// write (or e has no known type). e is evaluated once, where the source names it.
+func (r *rewriter) rebuild(e ast.Expr, build func(src string, t types.Type) (string, bool)) ast.Expr {
 	t := r.typeOf(e)
 	if t == nil {
-		return e
+		return nil
 	}
-	b := &printBuilder{r: r, spec: spec}
-	src, ok := b.convert("_ggARG", t, 0, true)
+	src, ok := build("_ggARG", t)
 	if !ok {
-		return e
+		return nil
 	}
 	x := r.fragment(src, e.Pos())
 	if x == nil {
-		return e
+		return nil
 	}
 	return substitute(x, "_ggARG", e)
 }
@@ -363,34 +407,23 @@ func hasNamedField(st *types.Struct) bool {
 // yaegi would pass the bare value, which fmt.Errorf prints as %!w(...) and does not wrap.
 // The conversion goes through a function parameter, as toIface does.
 func (r *rewriter) wrapped(e ast.Expr) ast.Expr {
-	t := r.typeOf(e)
-	if t == nil || types.IsInterface(t) || !mentionsCell(t) || stringMethod(t) != "Error" {
-		return e
-	}
-	x := r.fragment("func(_ggx error) error { return _ggx }(_ggARG)", e.Pos())
+	x := r.rebuild(e, func(src string, t types.Type) (string, bool) {
+		if types.IsInterface(t) || !mentionsCell(t) || stringMethod(t) != "Error" {
+			return "", false
+		}
+		return "func(_ggx error) error { return _ggx }(" + src + ")", true
+	})
 	if x == nil {
 		return e
 	}
-	return substitute(x, "_ggARG", e)
+	return x
 }
 
 // plusV returns the text %+v prints for e, a cell struct or a pointer to one, built field by
 // field with fmtPkg.Sprintf, or nil when fmt prints it right. yaegi exports unexported
 // fields of cell structs as X<name>, and %+v shows those names ({Xdata:1}).
 func (r *rewriter) plusV(e ast.Expr, fmtPkg string) ast.Expr {
-	t := r.typeOf(e)
-	if t == nil {
-		return nil
-	}
-	src, ok := r.plusVSource("_ggARG", t, fmtPkg, 0)
-	if !ok {
-		return nil
-	}
-	x := r.fragment(src, e.Pos())
-	if x == nil {
-		return nil
-	}
-	return substitute(x, "_ggARG", e)
+	return r.rebuild(e, func(src string, t types.Type) (string, bool) { return r.plusVSource(src, t, fmtPkg, 0) })
 }
 
 // plusVSource returns the source of plusV's text for the expression src of type t, and

@@ -47,35 +47,13 @@ var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprint
 // the argument the type's name as Go prints it ("main.Point", "[]*main.Point"), found at
 // run time for an interface (dynamicTypeName).
 func (r *rewriter) typeVerbs(call *ast.CallExpr) {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
+	pc, ok := r.parsePrintCall(call)
+	if !ok || pc.fi < 0 || pc.path != "fmt" {
 		return
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return
-	}
-	pn, ok := r.info.Uses[pkg].(*types.PkgName)
-	fi, known := printfFuncs[sel.Sel.Name]
-	if !ok || pn.Imported().Path() != "fmt" || !known || len(call.Args) <= fi || call.Ellipsis.IsValid() {
-		return
-	}
-	lit, ok := call.Args[fi].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return
-	}
-	format, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return
-	}
-	verbs, ok := scanVerbs(format)
-	if !ok {
-		return
-	}
-	b := []byte(format)
-	changed := false
-	for k, v := range verbs {
-		ai := fi + 1 + k
+	b := []byte(pc.format)
+	for k, v := range pc.verbs {
+		ai := pc.fi + 1 + k
 		if v.verb != 'T' || ai >= len(call.Args) {
 			continue
 		}
@@ -84,23 +62,19 @@ func (r *rewriter) typeVerbs(call *ast.CallExpr) {
 			continue
 		}
 		if types.IsInterface(t) {
-			x := r.dynamicTypeName(call.Args[ai], pkg.Name+`.Sprintf("%T", _ggx)`, `"<nil>"`, false)
+			x := r.dynamicTypeName(call.Args[ai], pc.pkg.Name+`.Sprintf("%T", _ggx)`, `"<nil>"`, false)
 			if x == nil {
 				continue
 			}
 			call.Args[ai] = x
 		} else if mentionsCell(t) {
-			name := goTypeName(t)
-			call.Args[ai] = &ast.BasicLit{ValuePos: call.Args[ai].Pos(), Kind: token.STRING, Value: strconv.Quote(name)}
+			call.Args[ai] = &ast.BasicLit{ValuePos: call.Args[ai].Pos(), Kind: token.STRING, Value: strconv.Quote(goTypeName(t))}
 		} else {
 			continue
 		}
 		b[v.at] = 's'
-		changed = true
 	}
-	if changed {
-		call.Args[fi] = &ast.BasicLit{ValuePos: lit.ValuePos, Kind: token.STRING, Value: strconv.Quote(string(b))}
-	}
+	pc.setFormat(string(b))
 }
 
 // verb is one formatting verb of a format string: its letter and byte offset.
