@@ -100,24 +100,8 @@ func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	src := `func(_ggerr, _ggtarget error) bool {
-	var _ggis func(error) bool
-	_ggis = func(_ggerr error) bool {
-		for _ggerr != nil {
-			if ` + eq + `(_ggerr, _ggtarget) { return true }
-			if _ggm, _ggok := _ggerr.(interface{ Is(error) bool }); _ggok && _ggm.Is(_ggtarget) { return true }
-` + r.cellUnwraps() + `
-			if _ggu, _ggok := _ggerr.(interface{ Unwrap() error }); _ggok { _ggerr = _ggu.Unwrap(); continue }
-			if _ggu, _ggok := _ggerr.(interface{ Unwrap() []error }); _ggok {
-				for _, _gge := range _ggu.Unwrap() { if _ggis(_gge) { return true } }
-				return false
-			}
-			_ggu, _ggus := ` + HelperPackage + `.Unwrap(_ggerr) // native wrappers: yaegi's assertions above miss them
-			if _ggu != nil { _ggerr = _ggu; continue }
-			for _, _gge := range _ggus { if _ggis(_gge) { return true } }
-			return false
-		}
-		return false
-	}
+	` + r.errorChain("_ggis", `if `+eq+`(_ggerr, _ggtarget) { return true }
+			if _ggm, _ggok := _ggerr.(interface{ Is(error) bool }); _ggok && _ggm.Is(_ggtarget) { return true }`) + `
 	if _ggtarget == nil { return _ggerr == nil }
 	return _ggis(_ggerr)
 }(_ggX, _ggY)`
@@ -126,4 +110,29 @@ func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	return substitute(substitute(f, "_ggX", call.Args[0]), "_ggY", call.Args[1])
+}
+
+// errorChain returns the source of a recursive function, assigned to the variable fn, that
+// walks an error's chain as errors.Is and errors.As do and answers true once match (the
+// source of statements on _ggerr, the error at hand) returns true: cell types' Unwrap
+// (cellUnwraps), Unwrap() error, Unwrap() []error, and native wrappers, which yaegi's
+// assertions to those anonymous interfaces miss, through gogradcompat.Unwrap.
+func (r *rewriter) errorChain(fn, match string) string {
+	return `var ` + fn + ` func(error) bool
+	` + fn + ` = func(_ggerr error) bool {
+		for _ggerr != nil {
+			` + match + `
+` + r.cellUnwraps() + `
+			if _ggu, _ggok := _ggerr.(interface{ Unwrap() error }); _ggok { _ggerr = _ggu.Unwrap(); continue }
+			if _ggu, _ggok := _ggerr.(interface{ Unwrap() []error }); _ggok {
+				for _, _gge := range _ggu.Unwrap() { if ` + fn + `(_gge) { return true } }
+				return false
+			}
+			_ggu, _ggus := ` + HelperPackage + `.Unwrap(_ggerr)
+			if _ggu != nil { _ggerr = _ggu; continue }
+			for _, _gge := range _ggus { if ` + fn + `(_gge) { return true } }
+			return false
+		}
+		return false
+	}`
 }

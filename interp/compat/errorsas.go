@@ -43,24 +43,8 @@ func (r *rewriter) errorsAs(call *ast.CallExpr) ast.Expr {
 	}
 	t := types.TypeString(target, r.qualifier)
 	src := `func(_ggerr error, _ggtarget *` + t + `) bool {
-	var _ggas func(error) bool
-	_ggas = func(_ggerr error) bool {
-		for _ggerr != nil {
-			if _ggv, _ggok := _ggerr.(` + t + `); _ggok { *_ggtarget = _ggv; return true }
-			if _ggm, _ggok := _ggerr.(interface{ As(any) bool }); _ggok && _ggm.As(_ggtarget) { return true }
-` + r.cellUnwraps() + `
-			if _ggu, _ggok := _ggerr.(interface{ Unwrap() error }); _ggok { _ggerr = _ggu.Unwrap(); continue }
-			if _ggu, _ggok := _ggerr.(interface{ Unwrap() []error }); _ggok {
-				for _, _gge := range _ggu.Unwrap() { if _ggas(_gge) { return true } }
-				return false
-			}
-			_ggu, _ggus := ` + HelperPackage + `.Unwrap(_ggerr) // native wrappers: yaegi's assertions above miss them
-			if _ggu != nil { _ggerr = _ggu; continue }
-			for _, _gge := range _ggus { if _ggas(_gge) { return true } }
-			return false
-		}
-		return false
-	}
+	` + r.errorChain("_ggas", `if _ggv, _ggok := _ggerr.(`+t+`); _ggok { *_ggtarget = _ggv; return true }
+			if _ggm, _ggok := _ggerr.(interface{ As(any) bool }); _ggok && _ggm.As(_ggtarget) { return true }`) + `
 	return _ggas(_ggerr)
 }(_ggX, _ggY)`
 	f := r.fragment(src, call.Pos())
