@@ -19,14 +19,19 @@ import (
 //     is tried in turn, and a match is replaced by gogradcompat.Text(v.String());
 //   - a slice or array: a []any of the elements, each rebuilt;
 //   - a map: a map[any]any of the same keys with the values rebuilt (fmt sorts the keys
-//     the same way as long as they have one type).
+//     the same way as long as they have one type);
+//   - a value or a method's result of a cell type with the method: its text (yaegi's hook
+//     misses call results);
+//   - a cell struct with such exported fields: field by field (structFields).
+//
+// The print calls and their verbs are in printcalls.go; a cell's shown result uses the
+// same rebuild (display.go).
 //
 // Tried types must be told apart at run time: yaegi stores a cell struct in an any as a
 // bare reflect struct, and two cell structs with the same fields would be one type to a
-// type assertion. typeIdentity (below) gives every cell struct type a distinct reflect
-// type. Non-struct cell types (type Celsius float64) and empty structs cannot be told
-// from their underlying types and are not tried: they still print without their methods
-// when held in an interface (FEATURES.md).
+// type assertion. typeIdentity (reflectnames.go) gives every cell struct type a distinct
+// reflect type. Non-struct cell types (type Celsius float64) and empty structs cannot be
+// told from their underlying types and are not tried (FEATURES.md).
 
 // printable returns e rebuilt for printing with spec (a verb with its flags: "%-8v"), or e
 // itself when fmt prints it right as it is.
