@@ -4,7 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"reflect"
+
+	"github.com/gograd/gograd/interp/compat"
 )
 
 // rewrite transforms one parsed piece of a cell in place before it is evaluated. Statements
@@ -35,28 +36,6 @@ func template(src string, pos token.Pos) ast.Expr {
 	if err != nil {
 		panic("interp: bad template " + src + ": " + err.Error()) // programmer error
 	}
-	setPos(x, pos)
+	compat.PlaceAt(x, pos)
 	return x
-}
-
-// setPos sets every valid token.Pos field of every node under n to pos (NoPos fields, such as
-// the Ellipsis of a call without one, mean something and stay).
-func setPos(n ast.Node, pos token.Pos) {
-	posType := reflect.TypeOf(token.NoPos)
-	ast.Inspect(n, func(n ast.Node) bool {
-		if n == nil {
-			return false
-		}
-		v := reflect.ValueOf(n)
-		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-			return true
-		}
-		v = v.Elem()
-		for i := 0; i < v.NumField(); i++ {
-			if f := v.Field(i); f.Type() == posType && f.CanSet() && f.Int() != 0 {
-				f.Set(reflect.ValueOf(pos))
-			}
-		}
-		return true
-	})
 }

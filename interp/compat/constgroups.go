@@ -44,7 +44,7 @@ func (r *rewriter) constGroups(f *ast.File) {
 			out := make([]ast.Expr, len(values))
 			for k, v := range values {
 				out[k] = withIota(v, i)
-				placeAt(out[k], vs.Names[0].Pos())
+				PlaceAt(out[k], vs.Names[0].Pos())
 			}
 			vs.Values = out
 		}

@@ -40,7 +40,7 @@ func (r *rewriter) fragment(src string, pos token.Pos) ast.Expr {
 	if err != nil {
 		return nil
 	}
-	placeAt(x, pos)
+	PlaceAt(x, pos)
 	resolve(x, r.scope)
 	return x
 }
@@ -56,9 +56,10 @@ func substitute(x ast.Expr, name string, e ast.Expr) ast.Expr {
 	return out.(ast.Expr)
 }
 
-// placeAt moves every position in x to pos, so that a parsed fragment reports errors at
-// the place it replaces.
-func placeAt(x ast.Node, pos token.Pos) {
+// PlaceAt moves every valid position in x to pos, so that a parsed fragment reports errors
+// at the place it replaces (NoPos fields, such as the Ellipsis of a call without one, mean
+// something and stay). The session places its own fragments with it too.
+func PlaceAt(x ast.Node, pos token.Pos) {
 	posType := reflect.TypeFor[token.Pos]()
 	ast.Inspect(x, func(n ast.Node) bool {
 		if n == nil {
