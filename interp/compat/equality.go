@@ -83,15 +83,7 @@ func (r *rewriter) equalFunc(tx, ty types.Type) string {
 // assertions to those anonymous interfaces find the methods of cell types only, so native
 // wrappers (fmt.Errorf's %w, errors.Join) are unwrapped by reflection (gogradcompat.Unwrap).
 func (r *rewriter) errorsIs(call *ast.CallExpr) ast.Expr {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Is" || len(call.Args) != 2 || call.Ellipsis.IsValid() {
-		return nil
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != "errors" {
+	if r.packageCall(call, "errors", "Is", 2) == nil {
 		return nil
 	}
 	errType := types.Universe.Lookup("error").Type()

@@ -15,15 +15,7 @@ import (
 // (var ne NegativeError) is left to checkErrorsAs's error: yaegi cannot assert a value
 // type out of error. It returns nil when the call is not one of these.
 func (r *rewriter) errorsAs(call *ast.CallExpr) ast.Expr {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 || call.Ellipsis.IsValid() {
-		return nil
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != "errors" {
+	if r.packageCall(call, "errors", "As", 2) == nil {
 		return nil
 	}
 	p, ok := r.typeOf(call.Args[1]).(*types.Pointer)

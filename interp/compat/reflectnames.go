@@ -126,15 +126,7 @@ func mentionsCell(t types.Type) bool {
 // checkErrorsAs reports errors.As with a target of a cell type, which panics in yaegi
 // ("errors: *target must be interface or implement error").
 func (r *rewriter) checkErrorsAs(call *ast.CallExpr) {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 {
-		return
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return
-	}
-	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != "errors" {
+	if r.packageCall(call, "errors", "As", 2) == nil {
 		return
 	}
 	p, ok := r.typeOf(call.Args[1]).(*types.Pointer)
@@ -262,15 +254,8 @@ func (r *rewriter) reflectName(call *ast.CallExpr) ast.Expr {
 	if !ok || len(inner.Args) != 1 || inner.Ellipsis.IsValid() {
 		return nil
 	}
-	isel, ok := inner.Fun.(*ast.SelectorExpr)
-	if !ok || isel.Sel.Name != "TypeOf" {
-		return nil
-	}
-	pkg, ok := isel.X.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != "reflect" {
+	pkg := r.packageCall(inner, "reflect", "TypeOf", 1)
+	if pkg == nil {
 		return nil
 	}
 	nameOnly := sel.Sel.Name == "Name"

@@ -184,6 +184,23 @@ func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 	r.errs = append(r.errs, &Error{Pos: r.fset.Position(pos), Msg: sprintf(format, args...)})
 }
 
+// packageCall returns the package identifier of call when call is path.name(...) with
+// nargs arguments and no spread, the package imported under any name; nil otherwise.
+func (r *rewriter) packageCall(call *ast.CallExpr, path, name string, nargs int) *ast.Ident {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name || len(call.Args) != nargs || call.Ellipsis.IsValid() {
+		return nil
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if pn, ok := r.info.Uses[pkg].(*types.PkgName); !ok || pn.Imported().Path() != path {
+		return nil
+	}
+	return pkg
+}
+
 // helper returns the selector gogradcompat.name at pos.
 func helper(pos token.Pos, name string) *ast.SelectorExpr {
 	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: HelperPackage}, Sel: &ast.Ident{NamePos: pos, Name: name}}
