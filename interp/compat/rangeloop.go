@@ -13,12 +13,12 @@ import (
 type rangeKind int
 
 const (
-	rangeOther rangeKind = iota // slices, maps, strings, channels, or unknown: yaegi's own
-	rangeInt                    // an integer (Go 1.22)
-	rangeFunc0                  // func(yield func() bool) (Go 1.23)
-	rangeFunc1                  // func(yield func(V) bool)
-	rangeFunc2                  // func(yield func(K, V) bool)
-	rangeArrayPtr               // a pointer to an array (rangeptr.go)
+	rangeOther    rangeKind = iota // slices, maps, strings, channels, or unknown: yaegi's own
+	rangeInt                       // an integer (Go 1.22)
+	rangeFunc0                     // func(yield func() bool) (Go 1.23)
+	rangeFunc1                     // func(yield func(V) bool)
+	rangeFunc2                     // func(yield func(K, V) bool)
+	rangeArrayPtr                  // a pointer to an array (rangeptr.go)
 )
 
 // classify records the kind of every range statement of the original tree.
