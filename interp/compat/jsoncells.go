@@ -80,7 +80,7 @@ func jsonProblem(t types.Type, seen map[types.Type]bool) string {
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
-			if f.Embedded() && f.Exported() {
+			if f.Embedded() {
 				return "encoding/json sees the embedded field " + f.Name() +
 					" as a field named " + f.Name() + " instead of promoting its fields; write its fields into the outer struct, or give it a name and a tag"
 			}
