@@ -187,10 +187,13 @@ func (s *Session) probeCopy(f *ast.File, own map[*ast.Object]bool, foreign map[s
 	prefix := "__probe" + strconv.Itoa(s.probes) + "_"
 	s.mu.Unlock()
 	c := deepCopy(reflect.ValueOf(f)).Interface().(*ast.File)
+	fields := map[*ast.Ident]bool{}
 	ast.Inspect(c, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CompositeLit:
+			fieldKeys(n, fields)
 		case *ast.Ident:
-			if n.Obj != nil && own[n.Obj] {
+			if n.Obj != nil && own[n.Obj] && !fields[n] {
 				n.Name = prefix + n.Name
 			}
 		case *ast.SelectorExpr:

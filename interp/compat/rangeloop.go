@@ -13,11 +13,12 @@ import (
 type rangeKind int
 
 const (
-	rangeOther rangeKind = iota // slices, maps, strings, channels, or unknown: yaegi's own
-	rangeInt                    // an integer (Go 1.22)
-	rangeFunc0                  // func(yield func() bool) (Go 1.23)
-	rangeFunc1                  // func(yield func(V) bool)
-	rangeFunc2                  // func(yield func(K, V) bool)
+	rangeOther    rangeKind = iota // slices, maps, strings, channels, or unknown: yaegi's own
+	rangeInt                       // an integer (Go 1.22)
+	rangeFunc0                     // func(yield func() bool) (Go 1.23)
+	rangeFunc1                     // func(yield func(V) bool)
+	rangeFunc2                     // func(yield func(K, V) bool)
+	rangeArrayPtr                  // a pointer to an array (rangeptr.go)
 )
 
 // classify records the kind of every range statement of the original tree.
@@ -45,6 +46,10 @@ func (r *rewriter) kindOf(x ast.Expr) rangeKind {
 			if u.Info()&types.IsInteger != 0 {
 				return rangeInt
 			}
+		case *types.Pointer:
+			if _, ok := u.Elem().Underlying().(*types.Array); ok {
+				return rangeArrayPtr
+			}
 		case *types.Signature:
 			if u.Params().Len() == 1 {
 				if y, ok := u.Params().At(0).Type().Underlying().(*types.Signature); ok {
@@ -68,6 +73,8 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, label *ast.LabeledStmt) ast.Stmt
 		return r.rangeInt(rs, label)
 	case rangeFunc0, rangeFunc1, rangeFunc2:
 		return r.rangeFunc(rs, label, int(k-rangeFunc0))
+	case rangeArrayPtr:
+		sliceArrayPtr(rs)
 	}
 	r.rangeLoopVars(rs)
 	return nil

@@ -75,6 +75,7 @@ type rewriter struct {
 	cellTypes     []types.Type                        // distinctCellTypes, once computed
 	recv          commaRecv                           // comma-ok indexes and receives outside functions (topcommaok.go)
 	n             int                                 // counter for fresh names
+	jsonReported  bool                                // checkJSON reported a call already (one error per cell)
 	errs          []error
 }
 
@@ -111,6 +112,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 			r.plainVerbs(n)
 			r.typeVerbs(n)
 			r.checkErrorsAs(n)
+			r.checkJSON(n)
 		}
 	case *ast.BinaryExpr:
 		if x := r.equality(n); x != nil {
