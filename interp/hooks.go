@@ -88,7 +88,9 @@ func (s *Session) sleep(d time.Duration) {
 func (s *Session) show(v ...any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.result, s.hasResult, s.resultText, s.resultRich = v, true, nil, nil
+	// A lone nil interface (err, or a call such as tw.Flush() that returned a nil error)
+	// shows nothing, as ipykernel shows nothing for None.
+	s.result, s.hasResult, s.resultText, s.resultRich = v, len(v) != 1 || v[0] != nil, nil, nil
 }
 
 // showText records the value of a cell's last expression and the text its String method
