@@ -65,10 +65,26 @@ func (r *rewriter) toIface(e ast.Expr, iface types.Type) ast.Expr {
 	if iface == nil || !isNativeIface(iface) || !isCellValueType(r.typeOf(e)) {
 		return e
 	}
+	if x := r.viaParam(e, func() ast.Expr { return r.typeExpr(iface, e.Pos()) }, false); x != nil {
+		return x
+	}
+	return e
+}
+
+// viaParam returns e converted to an interface through function parameters:
+// func(x I) I { return x }(e), and for a call's result, whose value given straight to
+// that parameter still panics ("reflect: Call using struct ... as type fmt.Stringer"),
+// first through a parameter of its own type:
+//
+//	func(y MyErr) error { return func(x error) error { return x }(y) }(f())
+//
+// iface writes I (anew for each use); nil if it cannot. When the call's own type cannot be
+// written, viaParam returns nil if ownRequired, else the single conversion.
+func (r *rewriter) viaParam(e ast.Expr, iface func() ast.Expr, ownRequired bool) ast.Expr {
 	pos := e.Pos()
-	param, result := r.typeExpr(iface, pos), r.typeExpr(iface, pos)
-	if param == nil {
-		return e
+	param, result := iface(), iface()
+	if param == nil || result == nil {
+		return nil
 	}
 	x := &ast.Ident{NamePos: pos, Name: "x"}
 	lit := &ast.FuncLit{
@@ -78,17 +94,17 @@ func (r *rewriter) toIface(e ast.Expr, iface types.Type) ast.Expr {
 		Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(x, pos)}}),
 	}
 	if _, isCall := ast.Unparen(e).(*ast.CallExpr); isCall {
-		// a call's result given straight to the parameter still panics ("reflect: Call
-		// using struct ... as type fmt.Stringer"): it goes through a parameter of its own
-		// type first
-		//	func(y MyErr) error { return func(x error) error { return x }(y) }(f())
-		if own := r.typeExpr(r.typeOf(e), pos); own != nil {
+		own := r.typeExpr(r.typeOf(e), pos)
+		if own == nil && ownRequired {
+			return nil
+		}
+		if own != nil {
 			y := &ast.Ident{NamePos: pos, Name: "y"}
 			inner := &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{ident(y, pos)}, Rparen: pos}
 			lit = &ast.FuncLit{
 				Type: &ast.FuncType{Func: pos,
 					Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{y}, Type: own}}},
-					Results: &ast.FieldList{List: []*ast.Field{{Type: r.typeExpr(iface, pos)}}}},
+					Results: &ast.FieldList{List: []*ast.Field{{Type: iface()}}}},
 				Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}}),
 			}
 		}

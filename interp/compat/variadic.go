@@ -97,37 +97,7 @@ func involvesCellType(t types.Type) bool {
 // throughParam returns func(x I) I { return x }(e), or nil if I cannot be written in the
 // cell: its package must be imported under a name the cell uses.
 func (r *rewriter) throughParam(e ast.Expr, iface types.Type) ast.Expr {
-	pos := e.Pos()
-	param, result := r.typeExprImported(iface, pos), r.typeExprImported(iface, pos)
-	if param == nil || result == nil {
-		return nil
-	}
-	x := &ast.Ident{NamePos: pos, Name: "x"}
-	lit := &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos,
-			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{x}, Type: param}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: result}}}},
-		Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(x, pos)}}),
-	}
-	if _, isCall := ast.Unparen(e).(*ast.CallExpr); isCall {
-		// a call's result given straight to the parameter still panics
-		// (nn.NewSequential(lin, NewScaled(4)): "reflect: Call using *struct {...} as type
-		// nn.Module"), as in toIface: it goes through a parameter of its own type first
-		//	func(y *Scaled) nn.Module { return func(x nn.Module) nn.Module { return x }(y) }(NewScaled(4))
-		own, result2 := r.typeExpr(r.typeOf(e), pos), r.typeExprImported(iface, pos)
-		if own == nil || result2 == nil {
-			return nil
-		}
-		y := &ast.Ident{NamePos: pos, Name: "y"}
-		inner := &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{ident(y, pos)}, Rparen: pos}
-		lit = &ast.FuncLit{
-			Type: &ast.FuncType{Func: pos,
-				Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{y}, Type: own}}},
-				Results: &ast.FieldList{List: []*ast.Field{{Type: result2}}}},
-			Body: block(pos, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}}),
-		}
-	}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{e}, Rparen: pos}
+	return r.viaParam(e, func() ast.Expr { return r.typeExprImported(iface, e.Pos()) }, true)
 }
 
 // typeExprImported returns t written as a type expression of the cell, with the names
