@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+
+	"github.com/gograd/gograd/interp/compat"
 )
 
 // declInfo is what plan needs to know about one declaration unit.
@@ -59,7 +61,7 @@ func declUses(src string, units []unit) map[int]*declInfo {
 			if d.Recv == nil {
 				info.declares[d.Name.Name] = true
 			} else {
-				if id := recvIdent(d.Recv); id != nil {
+				if id := compat.ReceiverIdent(d.Recv); id != nil {
 					info.recv = id.Name
 				}
 			}
@@ -184,28 +186,4 @@ func underlying(t ast.Expr, types map[string]ast.Expr) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// recvIdent returns the identifier of a method's receiver type: T for (t *T) or (l List[E]).
-func recvIdent(recv *ast.FieldList) *ast.Ident {
-	if len(recv.List) == 0 {
-		return nil
-	}
-	t := recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.ParenExpr:
-			t = x.X
-		case *ast.StarExpr:
-			t = x.X
-		case *ast.IndexExpr:
-			t = x.X
-		case *ast.IndexListExpr:
-			t = x.X
-		case *ast.Ident:
-			return x
-		default:
-			return nil
-		}
-	}
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"go/ast"
 	"reflect"
+
+	"github.com/gograd/gograd/interp/compat"
 )
 
 // A cell that adds methods to a type of an earlier cell and also uses them through an
@@ -18,12 +20,7 @@ import (
 // and declares something else too, a copy of those methods alone and a copy of the rest.
 // ok is false when there is nothing to split.
 func splitForeign(f *ast.File) (methods, rest *ast.File, ok bool) {
-	own := map[*ast.Object]bool{}
-	if f.Scope != nil {
-		for _, obj := range f.Scope.Objects {
-			own[obj] = true
-		}
-	}
+	own := fileObjects(f)
 	foreign := foreignMethods(f, own)
 	if len(foreign) == 0 {
 		return nil, nil, false
@@ -35,7 +32,7 @@ func splitForeign(f *ast.File) (methods, rest *ast.File, ok bool) {
 	for _, d := range c.Decls {
 		fd, isFunc := d.(*ast.FuncDecl)
 		if isFunc && fd.Recv != nil && foreign[fd.Name.Name] != nil {
-			if id := recvIdent(fd.Recv); id != nil && foreign[fd.Name.Name][id.Name] {
+			if id := compat.ReceiverIdent(fd.Recv); id != nil && foreign[fd.Name.Name][id.Name] {
 				methods.Decls = append(methods.Decls, d)
 				continue
 			}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/gograd/gograd/interp/compat"
 )
 
 // yaegi registers the types and methods of a file before it finds the errors in their
@@ -92,12 +94,7 @@ func (s *Session) probe(f *ast.File) error {
 	if !needsProbe(f) {
 		return nil
 	}
-	own := map[*ast.Object]bool{}
-	if f.Scope != nil {
-		for _, obj := range f.Scope.Objects {
-			own[obj] = true
-		}
-	}
+	own := fileObjects(f)
 	foreign := foreignMethods(f, own)
 	if len(foreign) == 0 {
 		return s.probeEmbedded(f, own, nil, false)
@@ -136,7 +133,7 @@ func foreignMethods(f *ast.File, own map[*ast.Object]bool) map[string]map[string
 		if !ok || fd.Recv == nil {
 			continue
 		}
-		if id := recvIdent(fd.Recv); id != nil && (id.Obj == nil || !own[id.Obj]) {
+		if id := compat.ReceiverIdent(fd.Recv); id != nil && (id.Obj == nil || !own[id.Obj]) {
 			if foreign[fd.Name.Name] == nil {
 				foreign[fd.Name.Name] = map[string]bool{}
 			}
@@ -168,7 +165,7 @@ func embeddedOwn(f *ast.File, own map[*ast.Object]bool) map[string]bool {
 				if len(fd.Names) > 0 {
 					continue
 				}
-				if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: fd.Type}}}); id != nil && id.Obj != nil && own[id.Obj] {
+				if id := compat.ReceiverIdent(&ast.FieldList{List: []*ast.Field{{Type: fd.Type}}}); id != nil && id.Obj != nil && own[id.Obj] {
 					names[id.Name] = true
 				}
 			}
@@ -248,7 +245,7 @@ func typeName(x ast.Expr) (name string, known bool) {
 	if sel, ok := t.(*ast.SelectorExpr); ok { // a type of a package (var b strings.Builder): never a cell's
 		return types.ExprString(sel), true
 	}
-	if id := recvIdent(&ast.FieldList{List: []*ast.Field{{Type: t}}}); id != nil {
+	if id := compat.ReceiverIdent(&ast.FieldList{List: []*ast.Field{{Type: t}}}); id != nil {
 		return id.Name, true
 	}
 	return "", false
@@ -295,4 +292,15 @@ func deepCopy(v reflect.Value) reflect.Value {
 		return c
 	}
 	return v
+}
+
+// fileObjects returns the parser's objects of what f declares at its top level.
+func fileObjects(f *ast.File) map[*ast.Object]bool {
+	own := map[*ast.Object]bool{}
+	if f.Scope != nil {
+		for _, obj := range f.Scope.Objects {
+			own[obj] = true
+		}
+	}
+	return own
 }

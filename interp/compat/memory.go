@@ -296,25 +296,37 @@ func funcKey(d *ast.FuncDecl) string {
 // MethodKey names a method after its receiver's base type, "T.M" (for T, *T and generic
 // T[P]), and returns "" for a function. The session keys its definitions the same way.
 func MethodKey(d *ast.FuncDecl) string {
-	if d.Recv == nil || len(d.Recv.List) == 0 {
+	if d.Recv == nil {
 		return ""
 	}
-	t := d.Recv.List[0].Type
+	if id := ReceiverIdent(d.Recv); id != nil {
+		return id.Name + "." + d.Name.Name
+	}
+	return ""
+}
+
+// ReceiverIdent returns the identifier of a method's receiver type: T for (t *T) or
+// (l List[E]), or nil.
+func ReceiverIdent(recv *ast.FieldList) *ast.Ident {
+	if recv == nil || len(recv.List) == 0 {
+		return nil
+	}
+	t := recv.List[0].Type
 	for {
 		switch x := t.(type) {
+		case *ast.ParenExpr:
+			t = x.X
 		case *ast.StarExpr:
 			t = x.X
-			continue
 		case *ast.IndexExpr:
 			t = x.X
-			continue
 		case *ast.IndexListExpr:
 			t = x.X
-			continue
 		case *ast.Ident:
-			return x.Name + "." + d.Name.Name
+			return x
+		default:
+			return nil
 		}
-		return ""
 	}
 }
 
