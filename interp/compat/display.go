@@ -3,6 +3,7 @@ package compat
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // Display returns an expression that fmt prints as Go prints the value of x, a cell's
@@ -13,6 +14,25 @@ import (
 // printed bare pointers. x is type-checked with the declarations of the cells rewritten
 // so far, which include the cell of x.
 func (rw *Rewriter) Display(fset *token.FileSet, x ast.Expr, v string) ast.Expr {
+	info := rw.last // x is usually a node of the cell just rewritten: no second type-check
+	if info == nil || info.TypeOf(x) == nil {
+		info = rw.checkAlone(fset, x)
+	}
+	t := info.TypeOf(x)
+	if t == nil {
+		return nil
+	}
+	r := &rewriter{fset: fset, info: info, n: rw.n, symbols: rw.Symbols}
+	src, ok := (&printBuilder{r: r, spec: "%v"}).convert(v, t, 0, true)
+	if !ok {
+		return nil
+	}
+	return r.fragment(src, x.Pos())
+}
+
+// checkAlone type-checks the expression x in a function of its own, with the remembered
+// declarations.
+func (rw *Rewriter) checkAlone(fset *token.FileSet, x ast.Expr) *types.Info {
 	use := &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, TokPos: x.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{x}}
 	f := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{&ast.FuncDecl{
 		Name: ast.NewIdent("_ggDisplay"),
@@ -26,14 +46,5 @@ func (rw *Rewriter) Display(fset *token.FileSet, x ast.Expr, v string) ast.Expr 
 		rw.imp.natives = newNativeTypes(rw.Symbols)
 	}
 	info, _ := checkCell(fset, f, rw.imp, rw.Symbols, memory...)
-	t := info.TypeOf(x)
-	if t == nil {
-		return nil
-	}
-	r := &rewriter{fset: fset, info: info, n: rw.n, symbols: rw.Symbols}
-	src, ok := (&printBuilder{r: r, spec: "%v"}).convert(v, t, 0, true)
-	if !ok {
-		return nil
-	}
-	return r.fragment(src, x.Pos())
+	return info
 }

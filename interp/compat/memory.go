@@ -31,6 +31,7 @@ type Rewriter struct {
 	n       int               // last number used in fresh names: unique across cells
 	imp     *sourceImporter   // the interpreted packages, type-checked once
 	carried map[string]bool   // package-level variables holding natively typed values (Carried)
+	last    *types.Info       // what the type-check of the last rewritten cell learnt (Display)
 }
 
 // Carried tells the rewriter that the package-level variables names now hold natively
@@ -65,6 +66,7 @@ func (rw *Rewriter) Rewrite(fset *token.FileSet, f *ast.File) error {
 		rw.imp.natives = newNativeTypes(rw.Symbols)
 	}
 	info, implicit := checkCell(fset, f, rw.imp, rw.Symbols, memory...)
+	rw.last = info
 	f.Decls = f.Decls[len(extra):]
 	for _, p := range implicit {
 		rw.Import(&ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(p)}})
